@@ -101,6 +101,8 @@ props! {
     Gender = "gender": Text,
     /// A position held ("President of the Russian Federation").
     Position = "position": Text,
+    /// A position with its term, as `Position (start–end)`; an open term ends with `–`.
+    Occupancy = "occupancy": Text,
     /// A postal address as one line.
     Address = "address": Text,
     /// Passport number.
