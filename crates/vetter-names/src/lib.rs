@@ -1,1 +1,158 @@
-//! placeholder
+//! Name normalisation for vetter: `&str` in, folded text, tokens and keys out.
+//!
+//! This crate does no IO and never panics. It knows nothing of entities or
+//! lists; it only turns a printed name into comparable forms:
+//!
+//! - [`fold`]: Unicode compatibility decomposition (NFKD), combining marks
+//!   removed, every script transliterated to Latin (via `any_ascii`), lower
+//!   case, punctuation turned into spaces, whitespace collapsed;
+//! - [`tokens`]: the words of the folded form;
+//! - [`name_key`]: the tokens sorted and joined, so that `PUTIN, Vladimir`
+//!   and `Vladimir Putin` share a key.
+//!
+//! ```
+//! assert_eq!(vetter_names::fold("PUTIN, Vladimir"), "putin vladimir");
+//! assert_eq!(vetter_names::fold("Влади́мир Пу́тин"), "vladimir putin");
+//! assert_eq!(vetter_names::name_key("Vladimir Vladimirovich PUTIN"), "putin vladimir vladimirovich");
+//! ```
+
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
+/// Folds a name to lower-case ASCII words separated by single spaces.
+///
+/// Apostrophes and similar marks inside a word are dropped (`O'Neil` →
+/// `oneil`, `Zelens'kiy` → `zelenskiy`); other punctuation separates words.
+pub fn fold(text: &str) -> String {
+    let mut ascii = String::with_capacity(text.len());
+    for original in text.chars() {
+        if is_hangul_syllable(original) {
+            // NFKD would split a syllable into jamo; transliterate it whole.
+            push_transliterated(&mut ascii, original);
+            continue;
+        }
+        for c in std::iter::once(original).nfkd() {
+            if is_combining_mark(c) {
+                continue;
+            }
+            if c.is_ascii() {
+                ascii.push(c);
+            } else if is_apostrophe(c) {
+                ascii.push('\'');
+            } else {
+                push_transliterated(&mut ascii, c);
+            }
+        }
+    }
+    let mut out = String::with_capacity(ascii.len());
+    let mut pending_space = false;
+    for c in ascii.chars() {
+        if c.is_ascii_alphanumeric() {
+            if pending_space && !out.is_empty() {
+                out.push(' ');
+            }
+            pending_space = false;
+            out.push(c.to_ascii_lowercase());
+        } else if c == '\'' || c == '`' {
+            // Dropped inside words.
+        } else {
+            pending_space = true;
+        }
+    }
+    out
+}
+
+fn push_transliterated(out: &mut String, c: char) {
+    let t = any_ascii::any_ascii_char(c);
+    if t.is_empty() && c.is_whitespace() {
+        out.push(' ');
+        return;
+    }
+    // Syllabic scripts come out as CamelCase syllables (`XiJinPing`);
+    // a space before each keeps the syllables apart.
+    if t.len() > 1 && t.starts_with(|c: char| c.is_ascii_uppercase()) && c.is_alphabetic() && !is_alphabet_script(c) {
+        out.push(' ');
+    }
+    out.push_str(t);
+}
+
+fn is_hangul_syllable(c: char) -> bool {
+    ('\u{AC00}'..='\u{D7A3}').contains(&c)
+}
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\u{2018}' | '\u{2019}' | '\u{02bc}' | '\u{02b9}' | '\u{02bb}' | '\u{2032}' | '\u{00b4}')
+}
+
+/// Alphabetic scripts whose letters transliterate one by one (no syllable breaks needed).
+fn is_alphabet_script(c: char) -> bool {
+    let cp = c as u32;
+    // Latin extended, Greek, Cyrillic, Armenian, Hebrew, Arabic, Georgian, Devanagari and their supplements.
+    cp < 0x0900 || (0x10A0..=0x10FF).contains(&cp) || (0x1C80..=0x1CBF).contains(&cp) || (0x1E00..=0x1FFF).contains(&cp)
+        || (0xFB00..=0xFEFF).contains(&cp)
+}
+
+/// The words of [`fold`].
+pub fn tokens(text: &str) -> Vec<String> {
+    fold(text).split(' ').filter(|t| !t.is_empty()).map(str::to_owned).collect()
+}
+
+/// The sorted tokens of a name joined by spaces: equal for the same words in any order.
+pub fn name_key(text: &str) -> String {
+    let mut t = tokens(text);
+    t.sort_unstable();
+    t.join(" ")
+}
+
+/// An identifier reduced to upper-case letters and digits (`IMO 9253325` stays
+/// `IMO9253325`; callers strip known prefixes).
+pub fn identifier_key(value: &str) -> String {
+    value.chars().filter(char::is_ascii_alphanumeric).map(|c| c.to_ascii_uppercase()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    //! 1. Latin names fold to lower-case words without punctuation or diacritics.
+    //! 2. Cyrillic, Greek, Arabic and Han names come out in Latin letters.
+    //! 3. `fold` is idempotent and never panics (property tests).
+    //! 4. `name_key` ignores word order.
+    use super::*;
+    use proptest::prelude::*;
+
+    fn check(input: &str, expect: &str) {
+        assert_eq!(fold(input), expect, "input {input:?}");
+    }
+
+    #[test] fn comma_form() { check("PUTIN, Vladimir Vladimirovich", "putin vladimir vladimirovich"); }
+    #[test] fn diacritics() { check("Bălți José Müller", "balti jose muller"); }
+    #[test] fn apostrophe() { check("Zelens’kiy O'Neil", "zelenskiy oneil"); }
+    #[test] fn cyrillic() { check("Владимир Путин", "vladimir putin"); }
+    #[test] fn ukrainian() { check("ПУТІН володимир", "putin volodimir"); }
+    #[test] fn greek() { check("Αλέξης Τσίπρας", "alexis tsipras"); }
+    #[test] fn han() { check("习近平", "xi jin ping"); }
+    #[test] fn hangul() { check("김정은", "gim jeong eun"); }
+    #[test] fn arabic() { check("محمد", "mhmd"); }
+    #[test] fn hyphen() { check("Abdul-Rahman al-Hassan", "abdul rahman al hassan"); }
+    #[test] fn spaced_cyrillic() { check("Влади мир ПУ ТИН", "vladi mir pu tin"); }
+    #[test] fn empty() { check(" ,. ", ""); }
+
+    #[test]
+    fn key_ignores_order() {
+        assert_eq!(name_key("PUTIN, Vladimir"), name_key("vladimir putin"));
+        assert_eq!(identifier_key("IMO 9253325"), "IMO9253325");
+    }
+
+    proptest! {
+        #[test]
+        fn fold_is_idempotent(s in "\\PC{0,30}") {
+            let once = fold(&s);
+            prop_assert_eq!(fold(&once), once.clone());
+            prop_assert!(once.is_ascii());
+        }
+
+        #[test]
+        fn ascii_words_pass_through(s in "[a-z]{1,8}( [a-z]{1,8}){0,3}") {
+            prop_assert_eq!(fold(&s), s);
+        }
+    }
+}

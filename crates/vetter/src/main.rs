@@ -1,1 +1,122 @@
-fn main() {}
+//! The `vetter` command line: screening of people and organisations against
+//! sanctions and PEP lists.
+//!
+//! Exit codes: 0 when the command ran, 2 on a usage, input or runtime error.
+//! stdout carries data only; warnings and progress go to stderr.
+
+mod lists;
+mod output;
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Context;
+use clap::{Parser, Subcommand};
+
+/// Sanctions and PEP screening.
+#[derive(Debug, Parser)]
+#[command(name = "vetter", version, about, long_about = None)]
+struct Cli {
+    /// Folder of list files (layout of `data/lists`); defaults to the bundled lists.
+    #[arg(long, global = true, env = "VETTER_DATA", value_name = "DIR")]
+    data: Option<PathBuf>,
+    /// Compiled index file; defaults to one per data folder in the cache folder.
+    #[arg(long, global = true, env = "VETTER_INDEX", value_name = "FILE")]
+    index: Option<PathBuf>,
+    /// Print no warnings.
+    #[arg(short, long, global = true, env = "VETTER_QUIET")]
+    quiet: bool,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Inspect the loaded lists.
+    #[command(subcommand)]
+    Lists(lists::ListsCommand),
+}
+
+/// Output format of commands that print results.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// Aligned text for people.
+    Table,
+    /// JSON for programs; stable field names.
+    Json,
+}
+
+/// Settings every command needs, resolved from flags and the environment.
+pub struct Settings {
+    data_dir: PathBuf,
+    index: Option<PathBuf>,
+    quiet: bool,
+}
+
+impl Settings {
+    fn from_cli(cli: &Cli) -> anyhow::Result<Settings> {
+        let data_dir = match &cli.data {
+            Some(d) => d.clone(),
+            None => bundled_data_dir().context("no data folder given and the bundled lists were not found")?,
+        };
+        Ok(Settings { data_dir, index: cli.index.clone(), quiet: cli.quiet })
+    }
+
+    /// Opens the engine over the data folder, rebuilding the index when needed.
+    pub fn open(&self) -> anyhow::Result<vetter_engine::Engine> {
+        open_engine(&self.data_dir, self.index.clone(), false, self.quiet)
+    }
+}
+
+/// Opens an engine and prints a short note on stderr when the index was rebuilt with warnings.
+pub fn open_engine(
+    data_dir: &std::path::Path,
+    index: Option<PathBuf>,
+    force: bool,
+    quiet: bool,
+) -> anyhow::Result<vetter_engine::Engine> {
+    let options = vetter_engine::OpenOptions { data_dir: data_dir.to_owned(), index_path: index, force_rebuild: force };
+    let (engine, report) = vetter_engine::Engine::open(&options)
+        .with_context(|| format!("loading the lists in `{}`", data_dir.display()))?;
+    if report.rebuilt && !quiet && !report.warnings.is_empty() {
+        let mut err = std::io::stderr().lock();
+        let _ = writeln!(err, "vetter: built the index with {} warning(s) from the list files:", report.warnings.len());
+        for w in report.warnings.iter().take(10) {
+            let _ = writeln!(err, "  {w}");
+        }
+        if report.warnings.len() > 10 {
+            let _ = writeln!(err, "  ... and {} more (see `vetter lists build --warnings`)", report.warnings.len() - 10);
+        }
+    }
+    Ok(engine)
+}
+
+/// The bundled lists: `./data/lists`, next to the executable's repository, or where this crate was built.
+fn bundled_data_dir() -> Option<PathBuf> {
+    let mut candidates = vec![PathBuf::from("data/lists")];
+    if let Ok(exe) = std::env::current_exe() {
+        for up in exe.ancestors().skip(1).take(4) {
+            candidates.push(up.join("data/lists"));
+        }
+    }
+    candidates.push(PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/lists")));
+    candidates.into_iter().find(|c| c.join("MANIFEST.md").is_file() || c.join("ofac_sdn").is_dir())
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = Settings::from_cli(&cli).and_then(|settings| match &cli.command {
+        Command::Lists(cmd) => lists::run(cmd, &settings),
+    });
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            if err.chain().any(|e| e.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)) {
+                return ExitCode::SUCCESS;
+            }
+            let _ = writeln!(std::io::stderr(), "error: {err:#}");
+            ExitCode::from(2)
+        }
+    }
+}

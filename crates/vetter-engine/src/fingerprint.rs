@@ -1,0 +1,60 @@
+//! The fingerprint of a data folder: when it changes, the artifact is rebuilt.
+
+use std::path::Path;
+
+use xxhash_rust::xxh3::Xxh3;
+
+use crate::EngineError;
+
+/// Bump when parsing or resolution changes what an artifact holds for the same files.
+pub const COMPILER_VERSION: u32 = 1;
+
+/// Hashes the relative path, size and modification time of every file under
+/// `dir` (hidden files excepted), the compiler version, and the size and
+/// modification time of the running executable, so that a new vetter build
+/// or a changed list file both lead to a rebuild.
+pub fn fingerprint(dir: &Path) -> Result<u64, EngineError> {
+    let mut hasher = Xxh3::new();
+    hasher.update(&COMPILER_VERSION.to_le_bytes());
+    hasher.update(&vetter_index::FORMAT_VERSION.to_le_bytes());
+    if let Ok(exe) = std::env::current_exe().and_then(fs_err::metadata) {
+        hash_meta(&mut hasher, &exe);
+    }
+    let mut files = Vec::new();
+    walk(dir, dir, &mut files)?;
+    files.sort_by(|a, b| a.0.cmp(&b.0));
+    for (rel, meta) in files {
+        hasher.update(rel.as_bytes());
+        hasher.update(&[0]);
+        hash_meta(&mut hasher, &meta);
+    }
+    Ok(hasher.digest())
+}
+
+fn hash_meta(hasher: &mut Xxh3, meta: &std::fs::Metadata) {
+    hasher.update(&meta.len().to_le_bytes());
+    if let Ok(m) = meta.modified() {
+        if let Ok(d) = m.duration_since(std::time::UNIX_EPOCH) {
+            hasher.update(&d.as_nanos().to_le_bytes());
+        }
+    }
+}
+
+fn walk(root: &Path, dir: &Path, out: &mut Vec<(String, std::fs::Metadata)>) -> Result<(), EngineError> {
+    let io = |e: std::io::Error| EngineError::Io { context: format!("reading data folder `{}`", dir.display()), source: e };
+    for entry in fs_err::read_dir(dir).map_err(io)? {
+        let entry = entry.map_err(io)?;
+        let path = entry.path();
+        if entry.file_name().to_string_lossy().starts_with('.') {
+            continue;
+        }
+        let meta = fs_err::metadata(&path).map_err(io)?;
+        if meta.is_dir() {
+            walk(root, &path, out)?;
+        } else {
+            let rel = path.strip_prefix(root).unwrap_or(&path).to_string_lossy().into_owned();
+            out.push((rel, meta));
+        }
+    }
+    Ok(())
+}
