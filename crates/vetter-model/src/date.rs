@@ -76,7 +76,7 @@ fn days_in_month(year: u16, month: u8) -> u8 {
     match month {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
         4 | 6 | 9 | 11 => 30,
-        _ if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        _ if (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400) => 29,
         _ => 28,
     }
 }
@@ -183,10 +183,10 @@ impl PartialDate {
             s = rest.trim();
         }
         for sep in [" and ", " to ", " - ", " – ", "-", "/"] {
-            if let Some((a, b)) = s.split_once(sep) {
-                if let (Some(a), Some(b)) = (parse_one(a), parse_one(b)) {
-                    return PartialDate::range(a, b);
-                }
+            if let Some((a, b)) = s.split_once(sep)
+                && let (Some(a), Some(b)) = (parse_one(a), parse_one(b))
+            {
+                return PartialDate::range(a, b);
             }
         }
         let date = parse_one(s)?;

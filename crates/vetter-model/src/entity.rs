@@ -94,7 +94,7 @@ impl Entity {
             return false;
         }
         let values = self.properties.entry(prop).or_default();
-        if values.iter().any(|v| *v == clean) {
+        if values.contains(&clean) {
             return false;
         }
         values.push(clean);
@@ -102,15 +102,19 @@ impl Entity {
     }
 
     /// Adds a country given as a code or a name (`RU`, `Russia`, `Russian
-    /// Federation`). Returns false when the text names no known country.
+    /// Federation`). A value naming several countries (`Ukrainian, Russian`,
+    /// `(a) German, (b) Moroccan`) adds each. Returns false when the text names
+    /// no known country.
     pub fn add_country(&mut self, prop: Prop, text: &str) -> bool {
-        match country::country_code(text) {
-            Some(code) => {
-                self.add(prop, code);
-                true
-            }
-            None => false,
+        if let Some(code) = country::country_code(text) {
+            self.add(prop, code);
+            return true;
         }
+        let codes = country::countries_in_text(text);
+        for code in &codes {
+            self.add(prop, code);
+        }
+        !codes.is_empty()
     }
 
     /// Adds a date in any printed shape [`PartialDate::parse_loose`] reads.

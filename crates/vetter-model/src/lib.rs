@@ -29,5 +29,5 @@ mod schema;
 
 pub use date::{PartialDate, Ymd};
 pub use entity::{Entity, SourceRef, clean_value, topic};
-pub use prop::{Prop, PropKind, UnknownProp};
-pub use schema::{Schema, UnknownSchema};
+pub use prop::{ArchivedProp, Prop, PropKind, UnknownProp};
+pub use schema::{ArchivedSchema, Schema, UnknownSchema};
