@@ -46,10 +46,7 @@ pub struct DatasetSource {
 impl DatasetSource {
     /// The file with this name, if the dataset has one.
     pub fn file_named(&self, name: &str) -> Option<&Path> {
-        self.files
-            .iter()
-            .find(|f| f.file_name().is_some_and(|n| n == name))
-            .map(PathBuf::as_path)
+        self.files.iter().find(|f| f.file_name().is_some_and(|n| n == name)).map(PathBuf::as_path)
     }
 }
 
@@ -176,7 +173,12 @@ fn push_latest(
 fn snapshot_date(folder: &Path) -> String {
     let name = file_name(folder);
     match name.get(..10) {
-        Some(prefix) if prefix.bytes().enumerate().all(|(i, b)| if i == 4 || i == 7 { b == b'-' } else { b.is_ascii_digit() }) => {
+        Some(prefix)
+            if prefix
+                .bytes()
+                .enumerate()
+                .all(|(i, b)| if i == 4 || i == 7 { b == b'-' } else { b.is_ascii_digit() }) =>
+        {
             prefix.to_owned()
         }
         _ => name,

@@ -29,6 +29,7 @@ pub mod ftm_json;
 pub mod ofac_csv;
 pub mod os_targets_csv;
 pub mod senzing_json;
+mod tabular;
 pub mod uk_fcdo_ods;
 pub mod un_xml;
 pub mod us_csl;
@@ -160,11 +161,7 @@ impl Parsed {
 
     /// A source reference of this dataset.
     pub fn source_ref(&self, record_id: &str) -> SourceRef {
-        SourceRef {
-            dataset: self.dataset.clone(),
-            record_id: record_id.to_owned(),
-            snapshot: self.snapshot.clone(),
-        }
+        SourceRef { dataset: self.dataset.clone(), record_id: record_id.to_owned(), snapshot: self.snapshot.clone() }
     }
 
     /// The entity id of a record of this dataset: `{dataset}-{record_id}`.
