@@ -100,7 +100,8 @@ pub fn compile(data_dir: &Path) -> Result<(IndexData, Vec<Issue>), EngineError> 
         .clusters
         .into_iter()
         .map(|mut members| {
-            members.sort_by_key(|&i| (dataset_priority(records[i].sources.first().map_or("", |s| s.dataset.as_str())), i));
+            members
+                .sort_by_key(|&i| (dataset_priority(records[i].sources.first().map_or("", |s| s.dataset.as_str())), i));
             let mut entity = records[members[0]].clone();
             for &m in &members[1..] {
                 entity.merge_from(&records[m]);
@@ -138,7 +139,7 @@ pub fn compile(data_dir: &Path) -> Result<(IndexData, Vec<Issue>), EngineError> 
             evidence: m.evidence,
         })
         .collect();
-    merges.sort_by(|a, b| a.entity.cmp(&b.entity));
+    merges.sort_by_key(|m| m.entity);
     let entities = canonical.into_iter().map(|(e, _)| e).collect();
     Ok((IndexData { data_fingerprint: 0, datasets, entities, records: record_infos, merges }, issues))
 }

@@ -68,7 +68,9 @@ impl Diff {
         }
         for r in od.records.iter() {
             if !new_ids.contains(r.id.as_str()) {
-                dataset(&mut out, &r.dataset).removed.push(RecordChange { id: r.id.to_string(), caption: r.caption.to_string() });
+                dataset(&mut out, &r.dataset)
+                    .removed
+                    .push(RecordChange { id: r.id.to_string(), caption: r.caption.to_string() });
             }
         }
         Diff { datasets: out.into_values().collect() }

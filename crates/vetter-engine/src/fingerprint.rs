@@ -33,15 +33,16 @@ pub fn fingerprint(dir: &Path) -> Result<u64, EngineError> {
 
 fn hash_meta(hasher: &mut Xxh3, meta: &std::fs::Metadata) {
     hasher.update(&meta.len().to_le_bytes());
-    if let Ok(m) = meta.modified() {
-        if let Ok(d) = m.duration_since(std::time::UNIX_EPOCH) {
-            hasher.update(&d.as_nanos().to_le_bytes());
-        }
+    if let Ok(m) = meta.modified()
+        && let Ok(d) = m.duration_since(std::time::UNIX_EPOCH)
+    {
+        hasher.update(&d.as_nanos().to_le_bytes());
     }
 }
 
 fn walk(root: &Path, dir: &Path, out: &mut Vec<(String, std::fs::Metadata)>) -> Result<(), EngineError> {
-    let io = |e: std::io::Error| EngineError::Io { context: format!("reading data folder `{}`", dir.display()), source: e };
+    let io =
+        |e: std::io::Error| EngineError::Io { context: format!("reading data folder `{}`", dir.display()), source: e };
     for entry in fs_err::read_dir(dir).map_err(io)? {
         let entry = entry.map_err(io)?;
         let path = entry.path();

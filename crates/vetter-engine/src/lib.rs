@@ -181,10 +181,8 @@ impl Engine {
         if !options.force_rebuild {
             let current = vetter_index::peek_footer(&index_path)
                 .is_ok_and(|f| f.data_fingerprint == fp && f.version == vetter_index::FORMAT_VERSION);
-            if current {
-                if let Ok(index) = Index::open(&index_path) {
-                    return Ok((Engine { index, data_dir }, report));
-                }
+            if current && let Ok(index) = Index::open(&index_path) {
+                return Ok((Engine { index, data_dir }, report));
             }
         }
         let (mut data, warnings) = compile(&data_dir)?;

@@ -150,7 +150,10 @@ impl<'a> Clusters<'a> {
 
 /// The country a sanctions regime name stands for (`Russia` → `ru`), if any.
 fn regime_country(program: &str) -> Option<&'static str> {
-    country::country_code(program)
+    country::country_code(program).or_else(|| match country::countries_in_text(program).as_slice() {
+        [one] => Some(*one),
+        _ => None,
+    })
 }
 
 /// Resolves records into clusters. Deterministic for the same input order.
@@ -165,12 +168,11 @@ pub fn resolve(records: &[Entity]) -> Resolution {
         .collect();
     for (i, r) in records.iter().enumerate() {
         for link in r.get(Prop::SameAs) {
-            if let Some((ds, rid)) = link.split_once(':') {
-                if let Some(&j) = by_source.get(&(ds, rid)) {
-                    if clusters.compatible(i, j, true) {
-                        clusters.union(i, j, "same_as", link.clone());
-                    }
-                }
+            if let Some((ds, rid)) = link.split_once(':')
+                && let Some(&j) = by_source.get(&(ds, rid))
+                && clusters.compatible(i, j, true)
+            {
+                clusters.union(i, j, "same_as", link.clone());
             }
         }
     }
@@ -350,8 +352,26 @@ mod tests {
     #[test]
     fn name_dob_country_merges() {
         let r = [
-            rec("a", "1", Schema::Person, &[(Prop::Name, "PUTIN, Vladimir Vladimirovich"), (Prop::BirthDate, "1952-10-07"), (Prop::Nationality, "ru")]),
-            rec("b", "2", Schema::Person, &[(Prop::Name, "Vladimir Vladimirovich PUTIN"), (Prop::BirthDate, "7.10.1952"), (Prop::BirthCountry, "Russia")]),
+            rec(
+                "a",
+                "1",
+                Schema::Person,
+                &[
+                    (Prop::Name, "PUTIN, Vladimir Vladimirovich"),
+                    (Prop::BirthDate, "1952-10-07"),
+                    (Prop::Nationality, "ru"),
+                ],
+            ),
+            rec(
+                "b",
+                "2",
+                Schema::Person,
+                &[
+                    (Prop::Name, "Vladimir Vladimirovich PUTIN"),
+                    (Prop::BirthDate, "7.10.1952"),
+                    (Prop::BirthCountry, "Russia"),
+                ],
+            ),
             rec("c", "3", Schema::Person, &[(Prop::Name, "PUTIN Vladimir Vladimirovich"), (Prop::Program, "Russia")]),
         ];
         let res = resolve(&r);

@@ -202,7 +202,8 @@ impl Index {
             return Err(IndexError::Version { path: path.to_owned(), found: footer.version, expected: FORMAT_VERSION });
         }
         let corrupt = |message: String| IndexError::Corrupt { path: path.to_owned(), message };
-        let payload_len = usize::try_from(footer.payload_len).map_err(|_| corrupt("payload length overflows".into()))?;
+        let payload_len =
+            usize::try_from(footer.payload_len).map_err(|_| corrupt("payload length overflows".into()))?;
         if payload_len + FOOTER_LEN != map.len() {
             return Err(corrupt(format!(
                 "footer says {payload_len} payload bytes, file has {}",
@@ -265,10 +266,7 @@ impl Index {
         if let Ok(i) = data.entities.binary_search_by(|e| e.id.as_str().cmp(id)) {
             return Some(i as u32);
         }
-        data.records
-            .binary_search_by(|r| r.id.as_str().cmp(id))
-            .ok()
-            .map(|i| data.records[i].entity.to_native())
+        data.records.binary_search_by(|r| r.id.as_str().cmp(id)).ok().map(|i| data.records[i].entity.to_native())
     }
 }
 

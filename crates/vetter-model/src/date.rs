@@ -194,9 +194,7 @@ impl PartialDate {
     }
 }
 
-const MONTHS: [&str; 12] = [
-    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-];
+const MONTHS: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 
 fn month_number(word: &str) -> Option<u8> {
     let word = word.trim_end_matches('.');
@@ -207,14 +205,20 @@ fn month_number(word: &str) -> Option<u8> {
     let index = MONTHS.iter().position(|m| *m == prefix)?;
     // Only accept the abbreviation, the full English name, or "sept".
     const FULL: [&str; 12] = [
-        "january", "february", "march", "april", "may", "june", "july", "august", "september",
-        "october", "november", "december",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
     ];
-    if word.len() == 3 || FULL[index] == word || word == "sept" {
-        Some(index as u8 + 1)
-    } else {
-        None
-    }
+    if word.len() == 3 || FULL[index] == word || word == "sept" { Some(index as u8 + 1) } else { None }
 }
 
 /// One date without qualifiers, in any of the printed shapes.
@@ -277,29 +281,98 @@ mod tests {
         assert_eq!(got.as_deref(), expect, "input {input:?}");
     }
 
-    #[test] fn iso_full() { check("1952-10-07", Some("1952-10-07")); }
-    #[test] fn iso_year() { check("1961", Some("1961")); }
-    #[test] fn iso_month() { check("1961-03", Some("1961-03")); }
-    #[test] fn dotted() { check("7.10.1952", Some("1952-10-07")); }
-    #[test] fn slashed() { check("07/10/1952", Some("1952-10-07")); }
-    #[test] fn ofac_style() { check("07 Oct 1952", Some("1952-10-07")); }
-    #[test] fn un_abbrev() { check("26 Feb. 2011", Some("2011-02-26")); }
-    #[test] fn worded() { check("2 December 1985", Some("1985-12-02")); }
-    #[test] fn month_year() { check("Oct 1952", Some("1952-10")); }
-    #[test] fn circa() { check("circa 1958", Some("1958~")); }
-    #[test] fn approximately() { check("Approximately 1952", Some("1952~")); }
-    #[test] fn ofac_range() { check("1955 to 1958", Some("1955/1958")); }
-    #[test] fn between() { check("between 1955 and 1958", Some("1955/1958")); }
-    #[test] fn dash_range() { check("1955 - 1958", Some("1955/1958")); }
-    #[test] fn edtf_range() { check("1950/1955", Some("1950/1955")); }
-    #[test] fn reversed_range() { check("1958 to 1955", None); }
-    #[test] fn feb_29() { check("29.2.2000", Some("2000-02-29")); }
-    #[test] fn not_leap() { check("29.2.1900", None); }
-    #[test] fn bad_month() { check("1952-13-01", None); }
-    #[test] fn bad_day() { check("31 Apr 1960", None); }
-    #[test] fn junk() { check("unknown", None); }
-    #[test] fn empty() { check("  ", None); }
-    #[test] fn not_a_month() { check("12 Octopus 1952", None); }
+    #[test]
+    fn iso_full() {
+        check("1952-10-07", Some("1952-10-07"));
+    }
+    #[test]
+    fn iso_year() {
+        check("1961", Some("1961"));
+    }
+    #[test]
+    fn iso_month() {
+        check("1961-03", Some("1961-03"));
+    }
+    #[test]
+    fn dotted() {
+        check("7.10.1952", Some("1952-10-07"));
+    }
+    #[test]
+    fn slashed() {
+        check("07/10/1952", Some("1952-10-07"));
+    }
+    #[test]
+    fn ofac_style() {
+        check("07 Oct 1952", Some("1952-10-07"));
+    }
+    #[test]
+    fn un_abbrev() {
+        check("26 Feb. 2011", Some("2011-02-26"));
+    }
+    #[test]
+    fn worded() {
+        check("2 December 1985", Some("1985-12-02"));
+    }
+    #[test]
+    fn month_year() {
+        check("Oct 1952", Some("1952-10"));
+    }
+    #[test]
+    fn circa() {
+        check("circa 1958", Some("1958~"));
+    }
+    #[test]
+    fn approximately() {
+        check("Approximately 1952", Some("1952~"));
+    }
+    #[test]
+    fn ofac_range() {
+        check("1955 to 1958", Some("1955/1958"));
+    }
+    #[test]
+    fn between() {
+        check("between 1955 and 1958", Some("1955/1958"));
+    }
+    #[test]
+    fn dash_range() {
+        check("1955 - 1958", Some("1955/1958"));
+    }
+    #[test]
+    fn edtf_range() {
+        check("1950/1955", Some("1950/1955"));
+    }
+    #[test]
+    fn reversed_range() {
+        check("1958 to 1955", None);
+    }
+    #[test]
+    fn feb_29() {
+        check("29.2.2000", Some("2000-02-29"));
+    }
+    #[test]
+    fn not_leap() {
+        check("29.2.1900", None);
+    }
+    #[test]
+    fn bad_month() {
+        check("1952-13-01", None);
+    }
+    #[test]
+    fn bad_day() {
+        check("31 Apr 1960", None);
+    }
+    #[test]
+    fn junk() {
+        check("unknown", None);
+    }
+    #[test]
+    fn empty() {
+        check("  ", None);
+    }
+    #[test]
+    fn not_a_month() {
+        check("12 Octopus 1952", None);
+    }
 
     #[test]
     fn full_precision() {
@@ -309,10 +382,10 @@ mod tests {
     }
 
     fn ymd() -> impl Strategy<Value = Ymd> {
-        (1000u16..3000, proptest::option::of(1u8..=12), 1u8..=31, any::<bool>()).prop_filter_map(
-            "valid calendar date",
-            |(y, m, d, with_day)| Ymd::new(y, m, if with_day && m.is_some() { Some(d) } else { None }),
-        )
+        (1000u16..3000, proptest::option::of(1u8..=12), 1u8..=31, any::<bool>())
+            .prop_filter_map("valid calendar date", |(y, m, d, with_day)| {
+                Ymd::new(y, m, if with_day && m.is_some() { Some(d) } else { None })
+            })
     }
 
     proptest! {

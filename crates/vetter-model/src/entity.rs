@@ -24,9 +24,18 @@ pub mod topic {
 
 /// One record of one list that contributed to an entity.
 #[derive(
-    Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash,
-    serde::Serialize, serde::Deserialize,
-    rkyv::Archive, rkyv::Serialize, rkyv::Deserialize,
+    Debug,
+    Clone,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    serde::Serialize,
+    serde::Deserialize,
+    rkyv::Archive,
+    rkyv::Serialize,
+    rkyv::Deserialize,
 )]
 pub struct SourceRef {
     /// The dataset id (`us_ofac_sdn`).
@@ -44,9 +53,7 @@ pub struct SourceRef {
 /// whitespace collapsed. Values are unique per property and keep the order in
 /// which they were added.
 #[derive(
-    Debug, Clone, PartialEq, Eq,
-    serde::Serialize, serde::Deserialize,
-    rkyv::Archive, rkyv::Serialize, rkyv::Deserialize,
+    Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize,
 )]
 pub struct Entity {
     /// A stable id: `{dataset}-{record_id}` for a source record, or the id of
@@ -155,9 +162,7 @@ impl Entity {
 
     /// Every full name with the property that holds it (name, alias, weak alias, previous name).
     pub fn names(&self) -> impl Iterator<Item = (Prop, &str)> {
-        Prop::FULL_NAMES
-            .into_iter()
-            .flat_map(move |p| self.get(p).iter().map(move |v| (p, v.as_str())))
+        Prop::FULL_NAMES.into_iter().flat_map(move |p| self.get(p).iter().map(move |v| (p, v.as_str())))
     }
 
     /// The parsed dates of a date property.

@@ -88,7 +88,10 @@ fn is_apostrophe(c: char) -> bool {
 fn is_alphabet_script(c: char) -> bool {
     let cp = c as u32;
     // Latin extended, Greek, Cyrillic, Armenian, Hebrew, Arabic, Georgian, Devanagari and their supplements.
-    cp < 0x0900 || (0x10A0..=0x10FF).contains(&cp) || (0x1C80..=0x1CBF).contains(&cp) || (0x1E00..=0x1FFF).contains(&cp)
+    cp < 0x0900
+        || (0x10A0..=0x10FF).contains(&cp)
+        || (0x1C80..=0x1CBF).contains(&cp)
+        || (0x1E00..=0x1FFF).contains(&cp)
         || (0xFB00..=0xFEFF).contains(&cp)
 }
 
@@ -123,18 +126,54 @@ mod tests {
         assert_eq!(fold(input), expect, "input {input:?}");
     }
 
-    #[test] fn comma_form() { check("PUTIN, Vladimir Vladimirovich", "putin vladimir vladimirovich"); }
-    #[test] fn diacritics() { check("Bălți José Müller", "balti jose muller"); }
-    #[test] fn apostrophe() { check("Zelens’kiy O'Neil", "zelenskiy oneil"); }
-    #[test] fn cyrillic() { check("Владимир Путин", "vladimir putin"); }
-    #[test] fn ukrainian() { check("ПУТІН володимир", "putin volodimir"); }
-    #[test] fn greek() { check("Αλέξης Τσίπρας", "alexis tsipras"); }
-    #[test] fn han() { check("习近平", "xi jin ping"); }
-    #[test] fn hangul() { check("김정은", "gim jeong eun"); }
-    #[test] fn arabic() { check("محمد", "mhmd"); }
-    #[test] fn hyphen() { check("Abdul-Rahman al-Hassan", "abdul rahman al hassan"); }
-    #[test] fn spaced_cyrillic() { check("Влади мир ПУ ТИН", "vladi mir pu tin"); }
-    #[test] fn empty() { check(" ,. ", ""); }
+    #[test]
+    fn comma_form() {
+        check("PUTIN, Vladimir Vladimirovich", "putin vladimir vladimirovich");
+    }
+    #[test]
+    fn diacritics() {
+        check("Bălți José Müller", "balti jose muller");
+    }
+    #[test]
+    fn apostrophe() {
+        check("Zelens’kiy O'Neil", "zelenskiy oneil");
+    }
+    #[test]
+    fn cyrillic() {
+        check("Владимир Путин", "vladimir putin");
+    }
+    #[test]
+    fn ukrainian() {
+        check("ПУТІН володимир", "putin volodimir");
+    }
+    #[test]
+    fn greek() {
+        check("Αλέξης Τσίπρας", "alexis tsipras");
+    }
+    #[test]
+    fn han() {
+        check("习近平", "xi jin ping");
+    }
+    #[test]
+    fn hangul() {
+        check("김정은", "gim jeong eun");
+    }
+    #[test]
+    fn arabic() {
+        check("محمد", "mhmd");
+    }
+    #[test]
+    fn hyphen() {
+        check("Abdul-Rahman al-Hassan", "abdul rahman al hassan");
+    }
+    #[test]
+    fn spaced_cyrillic() {
+        check("Влади мир ПУ ТИН", "vladi mir pu tin");
+    }
+    #[test]
+    fn empty() {
+        check(" ,. ", "");
+    }
 
     #[test]
     fn key_ignores_order() {

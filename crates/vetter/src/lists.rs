@@ -86,8 +86,12 @@ pub fn run(cmd: &ListsCommand, settings: &Settings) -> anyhow::Result<()> {
                         .datasets
                         .iter()
                         .map(|d| {
-                            let schemas =
-                                d.schemas.iter().map(|(s, n)| format!("{s} {}", count(*n))).collect::<Vec<_>>().join(", ");
+                            let schemas = d
+                                .schemas
+                                .iter()
+                                .map(|(s, n)| format!("{s} {}", count(*n)))
+                                .collect::<Vec<_>>()
+                                .join(", ");
                             vec![d.dataset.clone(), d.snapshot.clone(), count(d.entities), count(d.names), schemas]
                         })
                         .collect();
@@ -107,7 +111,9 @@ pub fn run(cmd: &ListsCommand, settings: &Settings) -> anyhow::Result<()> {
         ListsCommand::Show { id, format } => {
             let engine = settings.open()?;
             let Some(detail) = engine.show(id) else {
-                bail!("no entity with id `{id}`\nhint: ids look like `us_ofac_sdn-35096`; `vetter lists status` lists the datasets");
+                bail!(
+                    "no entity with id `{id}`\nhint: ids look like `us_ofac_sdn-35096`; `vetter lists status` lists the datasets"
+                );
             };
             match format {
                 Format::Json => writeln!(out, "{}", serde_json::to_string_pretty(&detail)?)?,

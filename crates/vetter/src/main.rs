@@ -86,7 +86,8 @@ pub fn open_engine(
             let _ = writeln!(err, "  {w}");
         }
         if report.warnings.len() > 10 {
-            let _ = writeln!(err, "  ... and {} more (see `vetter lists build --warnings`)", report.warnings.len() - 10);
+            let _ =
+                writeln!(err, "  ... and {} more (see `vetter lists build --warnings`)", report.warnings.len() - 10);
         }
     }
     Ok(engine)
@@ -112,7 +113,9 @@ fn main() -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
-            if err.chain().any(|e| e.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)) {
+            if err.chain().any(|e| {
+                e.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            }) {
                 return ExitCode::SUCCESS;
             }
             let _ = writeln!(std::io::stderr(), "error: {err:#}");

@@ -51,9 +51,11 @@ fn us_csl() {
     flate2::read::GzDecoder::new(&read("us_csl/2022-05-06/consolidated.csv.gz")[..])
         .read_to_end(&mut bytes)
         .expect("gunzip");
-    let n = csv_records(&bytes).len() as u64;
-    assert_eq!(n, 14_160);
-    assert_eq!(dataset_entities("us_trade_csl"), n);
+    let rows = csv_records(&bytes);
+    assert_eq!(rows.len(), 14_160);
+    // A party on several OFAC sub-lists has one row per sub-list under one `_id`.
+    let ids: BTreeSet<&str> = rows.iter().map(|r| &r[0]).collect();
+    assert_eq!(dataset_entities("us_trade_csl"), ids.len() as u64);
 }
 
 #[test]
@@ -70,10 +72,14 @@ fn opensanctions_targets() {
 
 #[test]
 fn us_congress() {
-    let text = read("opensanctions/us_congress/2025-12-08/us_congress_senzing.json");
-    let n = text.split(|&b| b == b'\n').filter(|l| l.iter().any(|b| !b.is_ascii_whitespace())).count() as u64;
-    assert_eq!(n, 1_319);
-    assert_eq!(dataset_entities("us_congress"), n);
+    let text = String::from_utf8(read("opensanctions/us_congress/2025-12-08/us_congress_senzing.json")).unwrap();
+    let records: Vec<serde_json::Value> =
+        text.lines().filter(|l| !l.trim().is_empty()).map(|l| serde_json::from_str(l).expect("json")).collect();
+    assert_eq!(records.len(), 1_319);
+    // Two records have no RECORD_TYPE: they describe positions, not people.
+    let people = records.iter().filter(|r| !r["RECORD_TYPE"].is_null()).count() as u64;
+    assert_eq!(people, 1_317);
+    assert_eq!(dataset_entities("us_congress"), people);
 }
 
 #[test]
@@ -88,7 +94,8 @@ const THINGS: [&str; 7] = ["Person", "Organization", "Company", "LegalEntity", "
 
 #[test]
 fn ftm_files() {
-    let text = String::from_utf8(read("opensanctions/yente_fixture_zala_cluster/2026-04-29/entities.ftm.json")).unwrap();
+    let text =
+        String::from_utf8(read("opensanctions/yente_fixture_zala_cluster/2026-04-29/entities.ftm.json")).unwrap();
     let things = text
         .lines()
         .filter(|l| !l.trim().is_empty())
@@ -123,7 +130,8 @@ fn ftm_files() {
 #[test]
 fn eu_journal() {
     let dir = data_dir().join("eu_oj_sanctions_opensanctions/2026-08-21");
-    let mut keys: BTreeSet<(String, String, String)> = BTreeSet::new();
+    // A recordId is unique within one annex of one act (FORMAT.md); amendments add to the same keys.
+    let mut keys: BTreeSet<(String, String, String, String)> = BTreeSet::new();
     for sub in ["consolidated", "amendments"] {
         let mut files: Vec<_> = std::fs::read_dir(dir.join(sub)).unwrap().map(|e| e.unwrap().path()).collect();
         files.sort();
@@ -132,39 +140,93 @@ fn eu_journal() {
             let mut reader = csv::ReaderBuilder::new().from_reader(&bytes[..]);
             let headers = reader.headers().unwrap().clone();
             let col = |name: &str| headers.iter().position(|h| h == name).unwrap();
-            let (celex, record, schema, name) =
-                (col(if sub == "consolidated" { "celex" } else { "amendedCelex" }), col("recordId"), col("schema"), col("name"));
+            let (celex, annex, record, schema, name) = (
+                col(if sub == "consolidated" { "celex" } else { "amendedCelex" }),
+                col("annex"),
+                col("recordId"),
+                col("schema"),
+                col("name"),
+            );
             for r in reader.records() {
                 let r = r.unwrap();
-                let id = if r[record].is_empty() { r[name].to_owned() } else { r[record].to_owned() };
-                keys.insert((r[celex].to_owned(), id, r[schema].to_owned()));
+                // Without a recordId the act names the entity once across its annexes.
+                let (annex, id) = if r[record].is_empty() {
+                    (String::new(), format!("name:{}", &r[name]))
+                } else {
+                    (r[annex].to_owned(), r[record].to_owned())
+                };
+                keys.insert((r[celex].to_owned(), annex, id, r[schema].to_owned()));
             }
         }
     }
     assert_eq!(dataset_entities("eu_journal_sanctions"), keys.len() as u64);
 }
 
+/// The rows of the first sheet of an OpenDocument spreadsheet, read straight
+/// from its `content.xml` (cells repeated by `number-columns-repeated` are expanded).
+fn ods_rows(path: &std::path::Path) -> Vec<Vec<String>> {
+    use quick_xml::events::Event;
+    let file = std::fs::File::open(path).unwrap();
+    let mut archive = zip::ZipArchive::new(file).unwrap();
+    let mut xml = String::new();
+    archive.by_name("content.xml").unwrap().read_to_string(&mut xml).unwrap();
+    let mut reader = quick_xml::Reader::from_str(&xml);
+    let repeated = |e: &quick_xml::events::BytesStart| -> usize {
+        e.try_get_attribute("table:number-columns-repeated")
+            .unwrap()
+            .map_or(1, |a| a.normalized_value(quick_xml::XmlVersion::Implicit1_0).unwrap().parse().unwrap())
+            .min(64)
+    };
+    let (mut rows, mut row, mut cell, mut repeat, mut in_cell) = (Vec::new(), Vec::new(), String::new(), 1, false);
+    loop {
+        match reader.read_event().unwrap() {
+            Event::Start(e) if e.name().as_ref() == "table:table-row" => row = Vec::new(),
+            Event::End(e) if e.name().as_ref() == "table:table-row" => rows.push(std::mem::take(&mut row)),
+            Event::End(e) if e.name().as_ref() == "table:table" => break,
+            Event::Start(e) if e.name().as_ref() == "table:table-cell" => {
+                repeat = repeated(&e);
+                cell.clear();
+                in_cell = true;
+            }
+            Event::Empty(e) if e.name().as_ref() == "table:table-cell" => {
+                row.extend(std::iter::repeat_n(String::new(), repeated(&e)));
+            }
+            Event::End(e) if e.name().as_ref() == "table:table-cell" => {
+                in_cell = false;
+                row.extend(std::iter::repeat_n(cell.trim().to_owned(), repeat));
+            }
+            Event::Text(t) if in_cell => cell.push_str(&t.xml_content(quick_xml::XmlVersion::Implicit1_0)),
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    rows
+}
+
 #[test]
 fn uk_fcdo() {
-    use calamine::{Reader, open_workbook_auto};
-    let path = data_dir().join("uk_fcdo_sanctions_list/2025-08-11/FCDO_SL_Mon_Aug 11 2025.ods");
-    let mut book = open_workbook_auto(&path).expect("ods");
-    let sheet = book.worksheet_range_at(0).expect("a sheet").expect("readable sheet");
-    let mut rows = sheet.rows();
-    let header = rows
-        .by_ref()
-        .find(|r| r.iter().any(|c| c.to_string() == "OFSI Group ID"))
-        .expect("header row");
-    let group = header.iter().position(|c| c.to_string() == "OFSI Group ID").unwrap();
-    let unique = header.iter().position(|c| c.to_string() == "Unique ID").unwrap();
+    let rows = ods_rows(&data_dir().join("uk_fcdo_sanctions_list/2025-08-11/FCDO_SL_Mon_Aug 11 2025.ods"));
+    let header_at = rows.iter().position(|r| r.iter().any(|c| c == "OFSI Group ID")).expect("header row");
+    let header = &rows[header_at];
+    let group = header.iter().position(|c| c == "OFSI Group ID").unwrap();
+    let unique = header.iter().position(|c| c == "Unique ID").unwrap();
     let mut designations = 0;
     let mut groups = BTreeSet::new();
-    for r in rows {
-        if r.get(unique).is_some_and(|c| !c.to_string().trim().is_empty()) {
-            designations += 1;
-            groups.insert(r[group].to_string());
+    let mut ungrouped = 0;
+    for r in &rows[header_at + 1..] {
+        let Some(id) = r.get(unique).filter(|c| !c.is_empty()) else { continue };
+        designations += 1;
+        // A designation without a group id (most ships) is an entity of its own.
+        match r.get(group).filter(|g| !g.is_empty()) {
+            Some(g) => {
+                groups.insert(g.clone());
+            }
+            None => {
+                assert!(!id.is_empty());
+                ungrouped += 1;
+            }
         }
     }
     assert_eq!(designations, 5_302);
-    assert_eq!(dataset_entities("gb_fcdo_sanctions"), groups.len() as u64);
+    assert_eq!(dataset_entities("gb_fcdo_sanctions"), (groups.len() + ungrouped) as u64);
 }

@@ -91,10 +91,8 @@ fn diff_between_folders() {
     let changed_sdn = SDN.replace("AEROCARIBBEAN AIRLINES", "AEROCARIBBEAN AIRLINES SA")
         + "306,\"BANCO NACIONAL DE CUBA\",-0- ,\"CUBA\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,\"a.k.a. 'BNC'.\"\r\n";
     let new = folder(&changed_sdn);
-    let out = vetter(
-        &old,
-        &["lists", "diff", old.data.to_str().unwrap(), new.data.to_str().unwrap(), "--format", "json"],
-    );
+    let out =
+        vetter(&old, &["lists", "diff", old.data.to_str().unwrap(), new.data.to_str().unwrap(), "--format", "json"]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
     let sdn = json["datasets"].as_array().unwrap().iter().find(|d| d["dataset"] == "us_ofac_sdn").unwrap().clone();
