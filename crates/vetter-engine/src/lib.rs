@@ -123,6 +123,8 @@ pub struct Status {
     pub total_records: u64,
     /// Canonical entities that merge two or more records.
     pub merged_entities: u64,
+    /// Merges per resolution rule (see [`resolve`]).
+    pub merge_rules: std::collections::BTreeMap<String, u64>,
     /// Per dataset.
     pub datasets: Vec<DatasetStatus>,
     /// The artifact path.
@@ -232,7 +234,12 @@ impl Engine {
                 merged += 1;
             }
         }
+        let mut merge_rules = std::collections::BTreeMap::new();
+        for m in data.merges.iter() {
+            *merge_rules.entry(m.rule.to_string()).or_insert(0) += 1;
+        }
         Status {
+            merge_rules,
             total_entities: data.entities.len() as u64,
             total_records: data.records.len() as u64,
             merged_entities: merged,

@@ -7,8 +7,9 @@
 //! 3. `identifier`: the same strong identifier (IMO, LEI, SWIFT/BIC, INN, OGRN,
 //!    passport, national id, tax or registration number) of at least 7
 //!    characters with at least 5 digits.
-//! 4. `name_birth_date_country`: the same full name (word order ignored), the
-//!    same full date of birth, and a shared country.
+//! 4. `name_birth_date_country`: the same full name (word order ignored; two
+//!    words or more for a primary name, three or more for an alias), the same
+//!    full date of birth, and a shared country.
 //! 5. `name_regime_country`: for a record that has nothing but a name (the UK
 //!    list's export), the same full name of three or more words, held by
 //!    exactly one other cluster in all lists, whose countries include the
@@ -219,11 +220,17 @@ pub fn resolve(records: &[Entity]) -> Resolution {
         }
         let mut keys: BTreeSet<String> = BTreeSet::new();
         for (prop, name) in r.names() {
-            if prop != Prop::WeakAlias {
-                let key = name_key(name);
-                if key.contains(' ') {
-                    keys.insert(key);
-                }
+            let key = name_key(name);
+            let words = key.split(' ').count();
+            // A primary name needs two words; an alias three, because short
+            // aliases ("Abu Ali") are shared by many people.
+            let enough = match prop {
+                Prop::Name => words >= 2,
+                Prop::Alias | Prop::PreviousName => words >= 3,
+                _ => false,
+            };
+            if enough {
+                keys.insert(key);
             }
         }
         for key in keys {

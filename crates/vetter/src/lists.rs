@@ -76,6 +76,7 @@ pub fn run(cmd: &ListsCommand, settings: &Settings) -> anyhow::Result<()> {
                         "total_entities": status.total_entities,
                         "total_records": status.total_records,
                         "merged_entities": status.merged_entities,
+                        "merge_rules": status.merge_rules,
                         "sources": sources,
                         "index": {"path": status.index_path, "bytes": status.index_bytes},
                     });

@@ -79,16 +79,14 @@ pub fn open_engine(
     let options = vetter_engine::OpenOptions { data_dir: data_dir.to_owned(), index_path: index, force_rebuild: force };
     let (engine, report) = vetter_engine::Engine::open(&options)
         .with_context(|| format!("loading the lists in `{}`", data_dir.display()))?;
-    if report.rebuilt && !quiet && !report.warnings.is_empty() {
-        let mut err = std::io::stderr().lock();
-        let _ = writeln!(err, "vetter: built the index with {} warning(s) from the list files:", report.warnings.len());
-        for w in report.warnings.iter().take(10) {
-            let _ = writeln!(err, "  {w}");
-        }
-        if report.warnings.len() > 10 {
-            let _ =
-                writeln!(err, "  ... and {} more (see `vetter lists build --warnings`)", report.warnings.len() - 10);
-        }
+    if report.rebuilt && !quiet {
+        let _ = writeln!(
+            std::io::stderr(),
+            "vetter: compiled the lists in `{}` ({} entities, {} warnings; `vetter lists build --warnings` lists them)",
+            data_dir.display(),
+            engine.len(),
+            report.warnings.len()
+        );
     }
     Ok(engine)
 }
