@@ -4,6 +4,9 @@
 //! 2. `lists show` finds an entity by any record id and explains merges; unknown ids exit 2.
 //! 3. `lists diff` reports added, removed and changed records.
 //! 4. A broken list file exits 2 naming the file and line, and stdout stays empty.
+//! 5. `tidy`: module docs and ARCHITECTURE.md coverage.
+
+mod tidy;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
