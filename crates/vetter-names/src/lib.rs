@@ -16,6 +16,9 @@
 //! assert_eq!(vetter_names::name_key("Vladimir Vladimirovich PUTIN"), "putin vladimir vladimirovich");
 //! ```
 
+mod form;
+
+pub use form::{LegalForm, NameForm, NameKind, NameToken, Script, normalize};
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
