@@ -1,0 +1,101 @@
+//! Matcher tests.
+//!
+//! 1. The named pairs match or do not.
+//! 2. Generic words never carry a match; numbers must agree.
+//! 3. Properties: symmetric, identity scores high, scores in [0, 1], the
+//!    explanation recomputes the score, no panic on any input.
+
+use proptest::prelude::*;
+use vetter_model::Schema;
+
+use crate::{Algorithm, compare};
+
+fn check(a: &str, b: &str, schema: Schema, expect: bool) {
+    let c = compare(a, b, schema, Algorithm::Vetter);
+    assert_eq!(c.is_match, expect, "{a:?} vs {b:?}: {:.3} {}\n{:#?}", c.score, c.explanation.summary, c.explanation);
+}
+
+#[test]
+fn putin_comma() {
+    check("PUTIN, Vladimir Vladimirovich", "Vladimir Putin", Schema::Person, true);
+}
+#[test]
+fn putin_order() {
+    check("Putin Vladimir", "Vladimir Putin", Schema::Person, true);
+}
+#[test]
+fn putin_petrov() {
+    check("Vladimir Petrov", "Vladimir Putin", Schema::Person, false);
+}
+#[test]
+fn mohammed_ali_hassan() {
+    check("Mohammed Ali", "Mohammed Hassan", Schema::Person, false);
+}
+#[test]
+fn jon_john() {
+    check("Jon Smith", "John Smith", Schema::Person, true);
+}
+#[test]
+fn generic_company() {
+    check("Global Trading International Ltd", "Trading International Corp", Schema::Company, false);
+}
+#[test]
+fn vessel_numbers() {
+    check("OCEAN STAR 2", "OCEAN STAR 3", Schema::Vessel, false);
+}
+#[test]
+fn same_company() {
+    check("Rosneft Oil Company", "ROSNEFT OIL CO", Schema::Company, true);
+}
+#[test]
+fn empty_is_zero() {
+    let c = compare("", "Vladimir Putin", Schema::Person, Algorithm::Vetter);
+    assert_eq!(c.score, 0.0);
+    assert!(!c.explanation.summary.is_empty());
+}
+
+#[test]
+fn ofac_algorithm_runs() {
+    let c = compare("PUTIN, Vladimir", "Vladimir Putin", Schema::Person, Algorithm::Ofac);
+    assert!(c.score > 0.9, "{c:#?}");
+    assert!((c.explanation.recompute() - c.score).abs() < 0.01);
+}
+
+fn name() -> impl Strategy<Value = String> {
+    prop::collection::vec("[a-z]{1,9}|[А-Яа-я]{2,8}|[0-9]{1,3}", 1..5).prop_map(|w| w.join(" "))
+}
+
+proptest! {
+    #[test]
+    fn symmetric_and_bounded(a in name(), b in name()) {
+        for schema in [Schema::Person, Schema::Company, Schema::Vessel] {
+            let x = compare(&a, &b, schema, Algorithm::Vetter);
+            let y = compare(&b, &a, schema, Algorithm::Vetter);
+            prop_assert!((x.score - y.score).abs() < 1e-9, "{} vs {}: {} != {}", a, b, x.score, y.score);
+            prop_assert!((0.0..=1.0).contains(&x.score));
+            prop_assert!((x.explanation.recompute() - x.score).abs() < 0.01);
+        }
+    }
+
+    #[test]
+    fn identity_matches(a in "[a-z]{3,9}( [a-z]{3,9}){1,3}") {
+        let c = compare(&a, &a, Schema::Person, Algorithm::Vetter);
+        prop_assert!(c.is_match, "{}: {}", a, c.score);
+    }
+
+    #[test]
+    fn never_panics(a in "\\PC{0,60}", b in "\\PC{0,60}") {
+        for algorithm in [Algorithm::Vetter, Algorithm::Ofac] {
+            let c = compare(&a, &b, Schema::Person, algorithm);
+            prop_assert!((0.0..=1.0).contains(&c.score));
+        }
+    }
+}
+
+#[test]
+fn long_names_do_not_blow_up() {
+    let long = "a".repeat(10_000);
+    let words = "abc ".repeat(2_500);
+    let c = compare(&long, &words, Schema::Person, Algorithm::Vetter);
+    assert!((0.0..=1.0).contains(&c.score));
+}

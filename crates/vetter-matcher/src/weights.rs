@@ -1,0 +1,177 @@
+//! Token rarity weights: a word shared by many listed names (al, mohammad,
+//! company, trading) says little; a rare one (putin) says a lot.
+//!
+//! The counts come from the bundled lists (`data/token_freq.tsv`, regenerated
+//! by `cargo run -p vetter-matcher --example token_freq`), capped for words
+//! that are common in the population at large even where the lists rarely
+//! use them (john, smith, wang).
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+static TABLE: &str = include_str!("../data/token_freq.tsv");
+
+struct Frequencies {
+    total: f64,
+    counts: HashMap<&'static str, u32>,
+}
+
+static FREQUENCIES: LazyLock<Frequencies> = LazyLock::new(|| {
+    let mut total = 1.0;
+    let mut counts = HashMap::with_capacity(24_000);
+    for line in TABLE.lines() {
+        let Some((token, n)) = line.split_once('\t') else { continue };
+        let n: u32 = n.parse().unwrap_or(0);
+        if token == "#names" {
+            total = f64::from(n.max(1));
+        } else {
+            counts.insert(token, n);
+        }
+    }
+    Frequencies { total, counts }
+});
+
+/// Given names and surnames that are common worldwide: their weight is capped
+/// so that sharing one of them never carries a match by itself.
+const COMMON_WORLDWIDE: &[&str] = &[
+    "john",
+    "james",
+    "robert",
+    "michael",
+    "william",
+    "david",
+    "richard",
+    "joseph",
+    "thomas",
+    "charles",
+    "mary",
+    "maria",
+    "anna",
+    "jose",
+    "juan",
+    "carlos",
+    "luis",
+    "ana",
+    "jean",
+    "pierre",
+    "marie",
+    "hans",
+    "peter",
+    "paul",
+    "mark",
+    "george",
+    "smith",
+    "johnson",
+    "williams",
+    "brown",
+    "jones",
+    "garcia",
+    "miller",
+    "davis",
+    "rodriguez",
+    "martinez",
+    "hernandez",
+    "lopez",
+    "gonzalez",
+    "wilson",
+    "anderson",
+    "taylor",
+    "moore",
+    "martin",
+    "lee",
+    "kim",
+    "park",
+    "choi",
+    "wang",
+    "li",
+    "zhang",
+    "liu",
+    "chen",
+    "yang",
+    "huang",
+    "zhao",
+    "wu",
+    "zhou",
+    "xu",
+    "sun",
+    "ma",
+    "zhu",
+    "hu",
+    "guo",
+    "he",
+    "lin",
+    "nguyen",
+    "tran",
+    "le",
+    "pham",
+    "singh",
+    "kumar",
+    "sharma",
+    "khan",
+    "ahmed",
+    "ali",
+    "mohammed",
+    "muhammad",
+    "mohammad",
+    "hassan",
+    "hussein",
+    "ibrahim",
+    "abdullah",
+    "omar",
+    "ivan",
+    "ivanov",
+    "smirnov",
+    "kuznetsov",
+    "popov",
+    "sergey",
+    "alexander",
+    "aleksandr",
+    "vladimir",
+    "andrey",
+    "dmitry",
+    "ivanova",
+    "muller",
+    "schmidt",
+    "schneider",
+    "fischer",
+    "weber",
+    "meyer",
+    "rossi",
+    "russo",
+    "silva",
+    "santos",
+    "souza",
+    "oliveira",
+    "pereira",
+    "costa",
+];
+
+/// The rarity weight of a folded token in (0, 1]: `ln(N / (df + 1)) / ln(N)`,
+/// where `df` is the number of listed names containing it and `N` the number
+/// of names, floored at 0.1 and capped at 0.35 for common worldwide names.
+pub fn rarity(token: &str) -> f64 {
+    let f = &*FREQUENCIES;
+    let df = f64::from(f.counts.get(token).copied().unwrap_or(0));
+    let mut w = ((f.total / (df + 1.0)).ln() / f.total.ln()).clamp(0.1, 1.0);
+    if COMMON_WORLDWIDE.contains(&token) {
+        w = w.min(0.35);
+    }
+    if token.len() <= 2 && !token.bytes().all(|b| b.is_ascii_digit()) {
+        w = w.min(0.4);
+    }
+    w
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rare_words_weigh_more() {
+        assert!(rarity("putin") > 0.7, "{}", rarity("putin"));
+        assert!(rarity("al") < 0.35);
+        assert!(rarity("company") < rarity("rosneft"));
+        assert!(rarity("john") <= 0.35);
+        assert!(rarity("zzqxunknown") > 0.99);
+    }
+}
