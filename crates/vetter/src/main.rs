@@ -4,6 +4,8 @@
 //! Exit codes: 0 when the command ran, 2 on a usage, input or runtime error.
 //! stdout carries data only; warnings and progress go to stderr.
 
+mod compare;
+mod eval;
 mod lists;
 mod output;
 
@@ -36,6 +38,10 @@ enum Command {
     /// Inspect the loaded lists.
     #[command(subcommand)]
     Lists(lists::ListsCommand),
+    /// Score two names, or every pair of a CSV file (`--input`).
+    Compare(compare::CompareArgs),
+    /// Precision, recall and F1 of the matcher on labelled pairs (the bundled evaluation set by default).
+    Eval(eval::EvalArgs),
 }
 
 /// Output format of commands that print results.
@@ -93,21 +99,30 @@ pub fn open_engine(
 
 /// The bundled lists: `./data/lists`, next to the executable's repository, or where this crate was built.
 fn bundled_data_dir() -> Option<PathBuf> {
-    let mut candidates = vec![PathBuf::from("data/lists")];
+    bundled_dir("lists", &["MANIFEST.md", "ofac_sdn"])
+}
+
+/// A folder of the bundled data, `data/<name>`: under the working folder,
+/// next to the executable's repository, or where this crate was built; the
+/// first that holds one of `markers`.
+pub fn bundled_dir(name: &str, markers: &[&str]) -> Option<PathBuf> {
+    let mut candidates = vec![PathBuf::from("data").join(name)];
     if let Ok(exe) = std::env::current_exe() {
         for up in exe.ancestors().skip(1).take(4) {
-            candidates.push(up.join("data/lists"));
+            candidates.push(up.join("data").join(name));
         }
     }
-    candidates.push(PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/lists")));
-    candidates.into_iter().find(|c| c.join("MANIFEST.md").is_file() || c.join("ofac_sdn").is_dir())
+    candidates.push(PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../data")).join(name));
+    candidates.into_iter().find(|c| markers.iter().any(|m| c.join(m).exists()))
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let result = Settings::from_cli(&cli).and_then(|settings| match &cli.command {
-        Command::Lists(cmd) => lists::run(cmd, &settings),
-    });
+    let result = match &cli.command {
+        Command::Lists(cmd) => Settings::from_cli(&cli).and_then(|settings| lists::run(cmd, &settings)),
+        Command::Compare(args) => compare::run(args, cli.quiet),
+        Command::Eval(args) => eval::run(args, cli.data.as_deref(), cli.quiet),
+    };
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {

@@ -5,7 +5,9 @@
 //! 3. `lists diff` reports added, removed and changed records.
 //! 4. A broken list file exits 2 naming the file and line, and stdout stays empty.
 //! 5. `tidy`: module docs and ARCHITECTURE.md coverage.
+//! 6. `compare`: `vetter compare` (two names, CSV files, bad input) and `vetter eval`.
 
+mod compare;
 mod tidy;
 
 use std::path::{Path, PathBuf};
