@@ -8,19 +8,90 @@
 //!   case, punctuation turned into spaces, whitespace collapsed;
 //! - [`tokens`]: the words of the folded form;
 //! - [`name_key`]: the tokens sorted and joined, so that `PUTIN, Vladimir`
-//!   and `Vladimir Putin` share a key.
+//!   and `Vladimir Putin` share a key;
+//! - [`normalize`]: a [`NameForm`] for matching: tokens in given-name order with
+//!   their [`phonetic`] key, consonant [`skeleton`] and variant group, titles
+//!   and legal forms taken out as typed attributes, and the steps taken;
+//! - [`romanizations`]: the forms of a non-Latin name under the common
+//!   romanisation systems, for indexing;
+//! - [`pinyin_syllables`]: `jinping` → `jin ping`, to align Chinese names.
 //!
 //! ```
+//! use vetter_names::{NameKind, normalize};
 //! assert_eq!(vetter_names::fold("PUTIN, Vladimir"), "putin vladimir");
 //! assert_eq!(vetter_names::fold("Влади́мир Пу́тин"), "vladimir putin");
 //! assert_eq!(vetter_names::name_key("Vladimir Vladimirovich PUTIN"), "putin vladimir vladimirovich");
+//!
+//! let a = normalize("ЗЕЛЕНСЬКИЙ Володимир Олександрович", NameKind::Person);
+//! let b = normalize("Zelenskyy, Volodymyr", NameKind::Person);
+//! assert_eq!(a.tokens[1].group, Some("vladimir"));
+//! assert_eq!(a.tokens[1].group, b.tokens[0].group);
+//! assert_eq!(a.tokens[0].phonetic, b.tokens[1].phonetic);
 //! ```
+//!
+//! # Quirks of names in the lists
+//!
+//! - **Surname first.** OFAC and the UN print `SURNAME, Given`; the Ukrainian
+//!   lists print `SURNAME Given Patronymic` without a comma. Only the comma form
+//!   is reordered; matchers should not rely on word order.
+//! - **Several romanisations.** Russian names appear as BGN/PCGN (`Yevgeniy`),
+//!   passport/ICAO (`Evgenii`) and others; Ukrainian names under the national
+//!   system (`Serhii`), BGN (`Serhiy`) or in their Russian form (`Sergey`).
+//!   Tokens carry a [`phonetic`] key and a `group` so that these align;
+//!   [`romanizations`] gives the systems' forms for indexing.
+//! - **Scripts written without vowels.** Arabic and Persian names transliterate
+//!   to consonants (`محمد` → `mhmd`); the [`skeleton`] of a Latin spelling
+//!   (`Mohammed` → `mhmd`) is what they share.
+//! - **Mixed scripts in one word.** EU data has `Сергiй` with a Latin `i`; a
+//!   Latin look-alike inside a Cyrillic word is read as Cyrillic.
 
+mod arabic;
+mod cyrillic;
 mod form;
+mod greek;
+mod hangul;
+mod honorifics;
+mod legal_form;
+mod lexicon;
+mod phonetic;
+mod pinyin;
+mod romanize;
+mod script;
+mod translit;
+mod variants;
+mod vessel;
 
 pub use form::{LegalForm, NameForm, NameKind, NameToken, Script, normalize};
+pub use honorifics::is_title;
+pub use legal_form::{is_generic, legal_form_class};
+pub use phonetic::{phonetic, skeleton};
+pub use pinyin::{is_pinyin_syllable, pinyin_syllables};
+pub use romanize::romanizations;
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
+pub use variants::name_group;
+
+/// The sizes of the crate's tables, for documentation and tests:
+/// `(table, entries)`.
+#[doc(hidden)]
+pub fn table_sizes() -> Vec<(&'static str, usize)> {
+    let (groups, spellings, korean) = variants::table_sizes();
+    let (classes, forms) = legal_form::table_sizes();
+    let (divine, vocalised) = arabic::table_sizes();
+    vec![
+        ("name groups", groups),
+        ("name spellings", spellings),
+        ("korean syllable spellings", korean),
+        ("legal form classes", classes),
+        ("legal forms", forms),
+        ("generic organisation words", legal_form::generic_table_size()),
+        ("titles", honorifics::table_size()),
+        ("vessel prefixes", vessel::table_size()),
+        ("divine names after abd", divine),
+        ("vocalised arabic names", vocalised),
+        ("pinyin syllables", pinyin::syllable_count()),
+    ]
+}
 
 /// Folds a name to lower-case ASCII words separated by single spaces.
 ///

@@ -1,0 +1,479 @@
+//! Arabic and Persian names: letters to Latin (a consonantal transliteration,
+//! as every tool gives), the article (`al-`, `el-`, `ash-`), `bin`/`ibn`/`bint`,
+//! `Abd` + divine name fusion (`Abd al-Rahman` = `Abdul Rahman` = `Abdelrahman`
+//! → `abdulrahman`), `X ad-Din` fusion (`Salah ad-Din` → `salahuddin`), and the
+//! vocalisation of common names written in Arabic script (`mhmd` → `muhammad`).
+
+use crate::lexicon::{WordMap, lines};
+use crate::translit::Tok;
+use std::sync::LazyLock;
+
+/// Appends the transliteration of one Arabic-script character; `word_start`
+/// is true for the first letter of a word (after an article, too).
+/// Returns false for characters that are not letters or vowel marks.
+pub(crate) fn push(out: &mut String, c: char, word_start: bool) -> bool {
+    let s = match c {
+        'ا' | 'أ' | 'آ' | 'ٱ' | 'ى' | 'ة' | 'ٲ' | 'ٳ' => "a",
+        'إ' => "i",
+        'ء' | 'ـ' => "",
+        'ؤ' | 'ٶ' | 'ٷ' => "u",
+        'ئ' | 'ٸ' => "y",
+        'ب' => "b",
+        'ت' | 'ط' | 'ٹ' => "t",
+        'ث' => "th",
+        'ج' => "j",
+        'ح' | 'ه' | 'ھ' | 'ہ' | 'ۀ' => "h",
+        'خ' => "kh",
+        'د' | 'ض' | 'ڈ' => "d",
+        'ذ' => "dh",
+        'ر' | 'ڑ' | 'ڕ' => "r",
+        'ز' | 'ظ' => "z",
+        'س' | 'ص' => "s",
+        'ش' => "sh",
+        // ʿAyn: a vowel at the start of a word (`Ali`, `Abd`, `Omar`), silent inside.
+        'ع' => {
+            if word_start {
+                "a"
+            } else {
+                ""
+            }
+        }
+        'غ' => "gh",
+        'ف' => "f",
+        'ڤ' | 'ۋ' => "v",
+        'ق' => "q",
+        'ك' | 'ک' => "k",
+        'گ' => "g",
+        'ڭ' => "ng",
+        'ل' | 'ڵ' => "l",
+        'م' => "m",
+        'ن' | 'ں' => "n",
+        'و' => "w",
+        'ۆ' => "o",
+        'ي' | 'ی' | 'ې' => "y",
+        'ے' | 'ە' | 'ێ' => "e",
+        'پ' => "p",
+        'چ' => "ch",
+        'ژ' => "zh",
+        // Vowel marks, where printed.
+        '\u{064E}' | '\u{0670}' => "a",
+        '\u{064F}' => "u",
+        '\u{0650}' => "i",
+        '\u{064B}'..='\u{064D}' | '\u{0651}'..='\u{0655}' | '\u{0656}'..='\u{065F}' => "",
+        _ => return false,
+    };
+    out.push_str(s);
+    true
+}
+
+/// Whether `c` is an Arabic-script letter (not a mark, digit or punctuation).
+pub(crate) fn is_letter(c: char) -> bool {
+    matches!(c as u32, 0x0620..=0x064A | 0x066E..=0x06D3 | 0x06D5 | 0x06EE..=0x06EF | 0x06FA..=0x06FC | 0x06FF | 0x0750..=0x077F | 0x08A0..=0x08C9)
+}
+
+/// Names of God that follow `Abd` ("servant of"), and other names joined to
+/// `Abd` by custom (`Abd al-Nabi`, `Abd al-Hussein`): canonical form, then
+/// spellings, including the consonantal forms of Arabic script.
+const DIVINE: &str = "
+allah: allah alla lah la llah llh lh allh ellah illah ullah lahi
+rahman: rahman rehman rakhman rahmane rahmaan rhmn rahmon raman
+rahim: rahim raheem rakhim rehim rahime rhym
+aziz: aziz azeez azis azyz
+karim: karim kareem kerim karime krym
+latif: latif lateef latyf ltyf
+ghaffar: ghaffar gaffar ghafar gafar ghfar
+ghafur: ghafur ghafoor ghafour gafur gafoor ghfwr
+sattar: sattar satar sttar star sattor
+majid: majid majeed madjid mejid magid mjyd
+hamid: hamid hameed khamid hamed hmyd
+qadir: qadir qader kadir qadeer kader gadir kadyr qadr qdyr
+wahab: wahab wahhab vahab wahhaab whab
+razzaq: razzaq razaq razak razzak rezak rezzak rzaq
+salam: salam salaam selam slam salom
+jabbar: jabbar jabar jbar
+hakim: hakim hakeem hkym
+halim: halim haleem hlym
+malik: malik malek malk mlk
+nasir: nasir nasser naser nassir nasr
+wahid: wahid waheed vahid whyd wahd
+ghani: ghani gani ghanee ghny
+hadi: hadi hady hdy
+hafiz: hafiz hafeez hafez hafyz hafz
+basit: basit baset basyt bast
+bari: bari baree bary
+khaliq: khaliq khaleq khalik khalq khalyq
+fattah: fattah fatah fatteh ftah fttah
+mannan: mannan manan mnan
+rauf: rauf raouf raoof rwf raof
+jalil: jalil jaleel djalil jlyl
+samad: samad samed samat smd
+quddus: quddus qudus kuddus qdws
+mumin: mumin momin mumn mumen
+kabir: kabir kabeer kbyr
+alim: alim aleem alym
+wadud: wadud wadood wdwd
+muhsin: muhsin mohsen mohsin mhsn
+muttalib: muttalib mutalib mottaleb mutaleb mtlb
+qayyum: qayyum qayum kayum qayoom qywm
+baqi: baqi baki baqy
+haq: haq haqq hak hq
+shakur: shakur shakoor shakour shkwr
+wali: wali vali wly
+azim: azim azeem adheem azym
+jalal: jalal djalal jlal
+rashid: rashid rasheed rachid rshyd
+rasul: rasul rasool rasoul rswl
+nabi: nabi nabee nby
+ali: ali aly aliy
+hussein: hussein husayn hussain husain hossein hsyn
+mahdi: mahdi mehdi mhdy
+amir: amir ameer emir amyr
+zahra: zahra zahraa zhra
+reza: reza riza rida ridha rza
+ilah: ilah elah ilh
+";
+
+static DIVINE_MAP: LazyLock<WordMap<&'static str>> = LazyLock::new(|| {
+    let mut m = WordMap::default();
+    for line in lines(DIVINE) {
+        let Some((canon, variants)) = line.split_once(':') else { continue };
+        for v in variants.split_whitespace() {
+            m.insert(v, canon.trim());
+        }
+    }
+    m
+});
+
+/// Prefixes of `Abd` written as a separate word (`Abdul Rahman`, `Abd al-Aziz`).
+fn is_abd(word: &str) -> bool {
+    matches!(
+        word,
+        "abd"
+            | "abdul"
+            | "abdel"
+            | "abdal"
+            | "abdol"
+            | "abdu"
+            | "abdur"
+            | "abdus"
+            | "abdou"
+            | "abdoul"
+            | "abde"
+            | "abdil"
+    )
+}
+
+/// The article in its printed forms, including the assimilated ones (`ash-Shami`, `ad-Din`).
+fn article(word: &str) -> Option<&'static str> {
+    Some(match word {
+        "al" | "el" | "ul" | "il" | "ol" => "",
+        "ad" | "ed" | "ud" => "d",
+        "adh" | "edh" | "udh" => "dh",
+        "ar" | "er" | "ur" => "r",
+        "as" | "es" | "us" => "s",
+        "ash" | "esh" | "ush" => "sh",
+        "at" | "et" | "ut" => "t",
+        "ath" | "eth" | "uth" => "th",
+        "az" | "ez" | "uz" => "z",
+        "an" | "en" | "un" => "n",
+        _ => return None,
+    })
+}
+
+/// The divine name a word spells, if any.
+fn divine(word: &str) -> Option<&'static str> {
+    DIVINE_MAP.get(word).copied()
+}
+
+/// The fused form `abdul` + name (`abdullah` for God's name itself).
+fn fused(name: &str) -> String {
+    if name == "allah" {
+        return "abdullah".to_owned();
+    }
+    let mut s = String::with_capacity(5 + name.len());
+    s.push_str("abdul");
+    s.push_str(name);
+    s
+}
+
+/// Reads one word that starts with `abd` (`abdelrahman`, `abdurrahman`, `abdallh`).
+fn split_abd(word: &str) -> Option<&'static str> {
+    let rest = word.strip_prefix("abd")?;
+    if rest.len() < 2 {
+        return None;
+    }
+    const LINKS: [&str; 31] = [
+        "oul", "ul", "el", "al", "ol", "il", "ur", "er", "ar", "or", "us", "es", "as", "os", "ud", "ed", "ad", "un",
+        "en", "an", "uz", "ez", "az", "ush", "esh", "ash", "ou", "u", "e", "a", "",
+    ];
+    LINKS.iter().find_map(|link| rest.strip_prefix(link).filter(|r| r.len() >= 2).and_then(divine))
+}
+
+/// Common names in the consonantal form Arabic script transliterates to, and
+/// how they are usually spelled.
+const VOCALISED: &str = "
+mhmd muhammad
+ahmd ahmad
+mhmwd mahmud
+hsyn hussein
+hsn hasan
+aly ali
+amr omar
+amrw amr
+ywsf yusuf
+abrahym ibrahim
+ibrahym ibrahim
+khald khalid
+ismayl ismail
+asmayl ismail
+mstfa mustafa
+aymn ayman
+asama usama
+fysl faisal
+hmza hamza
+hamd hamid
+hmyd hamid
+rshyd rashid
+jmal jamal
+sdam saddam
+ady uday
+qsy qusay
+yasyn yasin
+rmdan ramadan
+tarq tariq
+azyz aziz
+sltan sultan
+slyman sulayman
+mjyd majid
+khlyl khalil
+krym karim
+mhdy mahdi
+jfr jafar
+mwsa musa
+zyd zaid
+zynb zaynab
+fatma fatima
+mrym maryam
+nwr nur
+anwr anwar
+abw abu
+rza reza
+mhsn mohsen
+jwad javad
+qasm qasim
+slymany soleimani
+khamnhay khamenei
+rwhany rouhani
+zryf zarif
+";
+
+static VOCALISED_MAP: LazyLock<WordMap<&'static str>> =
+    LazyLock::new(|| lines(VOCALISED).filter_map(|l| l.split_once(' ')).map(|(k, v)| (k, v.trim())).collect());
+
+/// The number of entries in the divine-name and vocalisation tables.
+pub(crate) fn table_sizes() -> (usize, usize) {
+    (DIVINE_MAP.len(), VOCALISED_MAP.len())
+}
+
+/// The usual Latin spelling of a common name in Arabic-script consonantal form.
+pub(crate) fn vocalise(consonantal: &str) -> Option<&'static str> {
+    VOCALISED_MAP.get(consonantal).copied()
+}
+
+/// Applies the Arabic name rules to the tokens of one name, recording steps.
+pub(crate) fn apply(tokens: &mut Vec<Tok>, steps: &mut Vec<String>) {
+    // Quick exit: nothing here can apply without one of these words.
+    let relevant = tokens.iter().any(|t| {
+        let s = t.text.as_str();
+        t.script == crate::form::Script::Arabic
+            || s.starts_with("abd")
+            || article(s).is_some()
+            || matches!(
+                s,
+                "bin" | "ibn" | "ben" | "bn" | "ibnu" | "binti" | "bint" | "bent" | "bnt" | "abn" | "ould" | "uddin"
+            )
+            || s.ends_with("din")
+            || s.ends_with("dine")
+            || s.ends_with("deen")
+    });
+    if !relevant {
+        return;
+    }
+    // 1. Vocalise common names written in Arabic script.
+    for t in tokens.iter_mut().filter(|t| t.script == crate::form::Script::Arabic) {
+        if let Some(v) = vocalise(&t.text) {
+            steps.push(format!("read Arabic \"{}\" as \"{v}\"", t.text));
+            t.text.clear();
+            t.text.push_str(v);
+        }
+    }
+    // 2. Abd + [article] + divine name → one word.
+    let mut i = 0;
+    while i < tokens.len() {
+        let word = tokens[i].text.as_str();
+        if is_abd(word) {
+            let mut j = i + 1;
+            if tokens.get(j).is_some_and(|t| article(&t.text).is_some()) && j + 1 < tokens.len() {
+                j += 1;
+            }
+            if let Some(name) = tokens.get(j).and_then(|t| divine(&t.text)) {
+                let printed: Vec<&str> = tokens[i..=j].iter().map(|t| t.text.as_str()).collect();
+                let joined = fused(name);
+                steps.push(format!("joined \"{}\" into \"{joined}\"", printed.join(" ")));
+                tokens[i].text = joined;
+                tokens[i].letters = 2;
+                tokens.drain(i + 1..=j);
+            }
+        } else if word.len() > 4
+            && let Some(name) = split_abd(word)
+        {
+            let joined = fused(name);
+            if joined != word {
+                steps.push(format!("read \"{word}\" as \"{joined}\""));
+                tokens[i].text = joined;
+            }
+        }
+        i += 1;
+    }
+    // 3. X [article] din → Xuddin; Xeddine → Xuddin.
+    let mut i = 0;
+    while i < tokens.len() {
+        let (art, din) = (tokens.get(i + 1).map(|t| t.text.as_str()), tokens.get(i + 2).map(|t| t.text.as_str()));
+        let span = match (art, din) {
+            (Some(a), Some(d)) if i + 2 < tokens.len() && article(a).is_some() && is_din(d) => Some(2),
+            (Some(d), _) if is_din(d) || matches!(d, "uddin" | "eddin" | "eddine" | "addin" | "uddeen") => Some(1),
+            _ => None,
+        };
+        if let Some(span) = span
+            && tokens[i].text.len() >= 3
+            && tokens[i].text.bytes().all(|b| b.is_ascii_alphabetic())
+            && article(&tokens[i].text).is_none()
+        {
+            let printed: Vec<&str> = tokens[i..=i + span].iter().map(|t| t.text.as_str()).collect();
+            let joined = format!("{}uddin", tokens[i].text);
+            steps.push(format!("joined \"{}\" into \"{joined}\"", printed.join(" ")));
+            tokens[i].text = joined;
+            tokens.drain(i + 1..=i + span);
+        } else if let Some(stem) = din_suffix(&tokens[i].text) {
+            let joined = format!("{stem}uddin");
+            if joined != tokens[i].text {
+                steps.push(format!("read \"{}\" as \"{joined}\"", tokens[i].text));
+                tokens[i].text = joined;
+            }
+        }
+        i += 1;
+    }
+    // 4. Particles and articles: normalised and marked generic.
+    let n = tokens.len();
+    for i in 0..n {
+        let next_starts = tokens.get(i + 1).map(|t| t.text.clone());
+        let t = &mut tokens[i];
+        let canonical = match t.text.as_str() {
+            "bin" | "ibn" | "bn" | "ibnu" | "abn" if i > 0 && i + 1 < n => Some("bin"),
+            "ben" if i > 0 && i + 1 < n => Some("bin"),
+            "bint" | "binti" | "bent" | "bnt" if i > 0 && i + 1 < n => Some("bint"),
+            "ould" if i > 0 && i + 1 < n => Some("ould"),
+            w if i + 1 < n => match article(w) {
+                Some("") => Some("al"),
+                Some(c) if next_starts.as_deref().is_some_and(|s| s.starts_with(c) && s.len() > c.len() + 1) => {
+                    Some("al")
+                }
+                _ => None,
+            },
+            _ => None,
+        };
+        if let Some(c) = canonical {
+            if t.text != c {
+                steps.push(format!("read \"{}\" as \"{c}\"", t.text));
+                t.text.clear();
+                t.text.push_str(c);
+            }
+            t.generic = true;
+        }
+    }
+}
+
+fn is_din(word: &str) -> bool {
+    matches!(word, "din" | "dine" | "deen" | "dyn" | "dean")
+}
+
+/// The stem of a word ending in a fused `ad-Din` (`saifeddine` → `saif`).
+fn din_suffix(word: &str) -> Option<&str> {
+    const SUFFIXES: [&str; 11] =
+        ["uddin", "uddeen", "eddine", "eddin", "addin", "aldin", "aldeen", "oddin", "uldin", "eldin", "alddyn"];
+    SUFFIXES.iter().find_map(|s| word.strip_suffix(s)).filter(|stem| stem.len() >= 3 && article(stem).is_none())
+}
+
+#[cfg(test)]
+mod tests {
+    //! 1. Arabic-script letters transliterate to the consonantal Latin form (UN list names).
+    //! 2. All spellings of `Abd al-Rahman` give the token `abdulrahman`; `Abdullah` likewise.
+    //! 3. `bin`/`ibn`/`ben`, articles and `ad-Din` normalise; a particle that is the whole name stays.
+    use crate::form::{NameKind, normalize};
+
+    fn texts(name: &str) -> Vec<String> {
+        normalize(name, NameKind::Person).tokens.into_iter().map(|t| t.text).collect()
+    }
+
+    fn check(name: &str, expect: &str) {
+        assert_eq!(texts(name).join(" "), expect, "{name}");
+    }
+
+    #[test]
+    fn letters() {
+        check("صدام حسين التكريتي", "saddam hussein al tkryty");
+        check("عزت ابراهيم الدوري", "azt ibrahim al dwry");
+        check("محمد حمزة زبيدي", "muhammad hamza zbydy");
+        check("طارق عزيز", "tariq aziz");
+        check("فرزین کریمی", "frzyn krymy");
+    }
+
+    #[test]
+    fn abd_fusion() {
+        for name in [
+            "Abd al-Rahman",
+            "Abdul Rahman",
+            "Abdulrahman",
+            "Abdelrahman",
+            "Abdel Rahman",
+            "Abdurrahman",
+            "Abderrahmane",
+            "ABD AL RAHMAN",
+            "عبد الرحمن",
+            "Abd-ur-Rahman",
+        ] {
+            check(name, "abdulrahman");
+        }
+        for name in ["Abdullah", "Abdallah", "Abdulla", "Abd Allah", "عبد الله", "عبدالله", "Abdellah"] {
+            check(name, "abdullah");
+        }
+        check("هاني عبد اللطيف طلفاح التكريتي", "hany abdullatif tlfah al tkryty");
+        check("Abdel Aziz BOUTEFLIKA", "abdulaziz bouteflika");
+        check("Abdul Qadeer KHAN", "abdulqadir khan");
+        check("Abdul", "abdul");
+        check("Abdul Khan", "abdul khan");
+    }
+
+    #[test]
+    fn particles() {
+        check("Mohammed bin Salman", "mohammed bin salman");
+        check("Muhammad ibn Abdallah", "muhammad bin abdullah");
+        check("محمد بن سلمان", "muhammad bin slman");
+        check("Ben Ali", "ben ali");
+        check("Osama ben Laden", "osama bin laden");
+        check("Ayman al-Zawahiri", "ayman al zawahiri");
+        check("Ayman az-Zawahiri", "ayman al zawahiri");
+        check("Nasir ad-Din", "nasiruddin");
+        check("Salah Eddine", "salahuddin");
+        check("Saifeddine", "saifuddin");
+        check("سيف الدين", "syfuddin");
+        check("Al", "al");
+    }
+
+    #[test]
+    fn generic_particles() {
+        let form = normalize("Ayman al-Zawahiri", NameKind::Person);
+        assert!(form.tokens[1].generic);
+        assert!(!form.tokens[0].generic);
+    }
+}
