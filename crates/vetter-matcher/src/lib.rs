@@ -24,9 +24,8 @@ mod score;
 pub mod similarity;
 mod weights;
 
-pub use score::{ALIGN_MIN, Calibration, TokenSim, calibration, name_kind, token_similarity};
+pub use score::{ALIGN_MIN, Calibration, MAX_TOKENS, Prepared, TokenSim, calibration, name_kind, token_similarity};
 use vetter_model::Schema;
-use vetter_names::NameForm;
 pub use weights::rarity;
 
 /// Which scoring method to use.
@@ -157,39 +156,40 @@ pub fn default_threshold(_schema: Schema, algorithm: Algorithm) -> f64 {
     }
 }
 
-/// Normalises a name for `schema` (see `vetter_names::normalize`).
-pub fn prepare(name: &str, schema: Schema) -> NameForm {
-    vetter_names::normalize(name, score::name_kind(schema))
+/// Normalises a name for `schema` (see `vetter_names::normalize`) and weighs its words.
+pub fn prepare(name: &str, schema: Schema) -> Prepared {
+    Prepared::new(vetter_names::normalize(name, score::name_kind(schema)))
 }
 
 /// Scores two prepared names without building an explanation (the fast path for screening).
-pub fn score_prepared(a: &NameForm, b: &NameForm, schema: Schema, algorithm: Algorithm) -> f64 {
+pub fn score_prepared(a: &Prepared, b: &Prepared, schema: Schema, algorithm: Algorithm) -> f64 {
     match algorithm {
         Algorithm::Vetter => score::score_forms(a, b, schema, None),
-        Algorithm::Ofac => ofac::score(a, b, None),
+        Algorithm::Ofac => ofac::score(&a.form, &b.form, None),
     }
 }
 
 /// Compares two prepared names, with the explanation.
-pub fn compare_prepared(a: &NameForm, b: &NameForm, schema: Schema, algorithm: Algorithm) -> Comparison {
+pub fn compare_prepared(a: &Prepared, b: &Prepared, schema: Schema, algorithm: Algorithm) -> Comparison {
     let mut e = Explanation {
         algorithm: match algorithm {
             Algorithm::Vetter => "vetter".into(),
             Algorithm::Ofac => "ofac".into(),
         },
-        left_tokens: a.tokens.iter().map(|t| t.text.clone()).collect(),
-        right_tokens: b.tokens.iter().map(|t| t.text.clone()).collect(),
+        left_tokens: a.form.tokens.iter().map(|t| t.text.clone()).collect(),
+        right_tokens: b.form.tokens.iter().map(|t| t.text.clone()).collect(),
         normalisations: a
+            .form
             .steps
             .iter()
             .map(|s| format!("first name: {s}"))
-            .chain(b.steps.iter().map(|s| format!("second name: {s}")))
+            .chain(b.form.steps.iter().map(|s| format!("second name: {s}")))
             .collect(),
         ..Explanation::default()
     };
     let score = match algorithm {
         Algorithm::Vetter => score::score_forms(a, b, schema, Some(&mut e)),
-        Algorithm::Ofac => ofac::score(a, b, Some(&mut e)),
+        Algorithm::Ofac => ofac::score(&a.form, &b.form, Some(&mut e)),
     };
     let threshold = default_threshold(schema, algorithm);
     if e.summary.is_empty() {

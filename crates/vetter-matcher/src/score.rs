@@ -132,7 +132,8 @@ pub fn name_kind(schema: Schema) -> NameKind {
     }
 }
 
-const MAX_TOKENS: usize = 24;
+/// At most this many words of a name take part in a comparison.
+pub const MAX_TOKENS: usize = 24;
 
 /// Looks like a patronymic (Vladimirovich, Ivanovna, oglu, kyzy).
 fn is_patronymic(t: &str) -> bool {
@@ -140,18 +141,19 @@ fn is_patronymic(t: &str) -> bool {
         && t.len() > 5
 }
 
-/// One side of an alignment.
-struct Side<'a> {
-    tokens: &'a [NameToken],
-    weights: Vec<f64>,
-    /// For each token, the index of the pair it is in.
-    pair: Vec<Option<usize>>,
+/// A normalised name with the rarity weight of each word, ready to be compared many times.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Prepared {
+    /// The normalised name.
+    pub form: NameForm,
+    /// The weight of each of the first [`MAX_TOKENS`] words.
+    pub weights: Vec<f64>,
 }
 
-impl<'a> Side<'a> {
-    fn new(form: &'a NameForm) -> Side<'a> {
-        let tokens = &form.tokens[..form.tokens.len().min(MAX_TOKENS)];
-        let weights = tokens
+impl Prepared {
+    /// Computes the weights of a normalised name.
+    pub fn new(form: NameForm) -> Prepared {
+        let weights = form.tokens[..form.tokens.len().min(MAX_TOKENS)]
             .iter()
             .map(|t| {
                 let w = rarity(&t.text);
@@ -164,111 +166,115 @@ impl<'a> Side<'a> {
                 }
             })
             .collect();
-        Side { tokens, weights, pair: vec![None; tokens.len()] }
+        Prepared { form, weights }
+    }
+
+    fn tokens(&self) -> &[NameToken] {
+        &self.form.tokens[..self.weights.len()]
     }
 }
 
-struct Pair {
-    a: Vec<usize>,
-    b: Vec<usize>,
-    sim: TokenSim,
-}
+const NONE: u8 = u8::MAX;
 
-/// Scores two normalised names; fills `explanation` when given.
-pub fn score_forms(a: &NameForm, b: &NameForm, schema: Schema, explanation: Option<&mut Explanation>) -> f64 {
-    let mut sa = Side::new(a);
-    let mut sb = Side::new(b);
-    if sa.tokens.is_empty() || sb.tokens.is_empty() {
+/// Scores two prepared names; fills `explanation` when given.
+pub fn score_forms(pa: &Prepared, pb: &Prepared, schema: Schema, explanation: Option<&mut Explanation>) -> f64 {
+    let (ta, tb) = (pa.tokens(), pb.tokens());
+    let (wa, wb) = (&pa.weights, &pb.weights);
+    if ta.is_empty() || tb.is_empty() {
         if let Some(e) = explanation {
             e.summary = "no comparable name words on one side (empty, or only punctuation or titles)".into();
         }
         return 0.0;
     }
+    let (na, nb) = (ta.len(), tb.len());
 
     // 1-2. Candidate pairs, best first; ties broken by the words themselves so
     // that comparing A with B and B with A align the same pairs.
-    let mut candidates: Vec<(f64, &str, &str, usize, usize, TokenSim)> = Vec::new();
-    for (i, ta) in sa.tokens.iter().enumerate() {
-        for (j, tb) in sb.tokens.iter().enumerate() {
-            let s = token_similarity(ta, tb);
+    let mut candidates: Vec<(f64, u8, u8, TokenSim)> = Vec::with_capacity(na * nb);
+    for (i, x) in ta.iter().enumerate() {
+        for (j, y) in tb.iter().enumerate() {
+            let s = token_similarity(x, y);
             if s.sim >= ALIGN_MIN {
-                let (lo, hi) = if ta.text <= tb.text { (&ta.text, &tb.text) } else { (&tb.text, &ta.text) };
-                candidates.push((s.sim, lo, hi, i, j, s));
+                candidates.push((s.sim, i as u8, j as u8, s));
             }
         }
     }
-    candidates.sort_by(|x, y| y.0.total_cmp(&x.0).then_with(|| x.1.cmp(y.1)).then_with(|| x.2.cmp(y.2)));
-    let mut pairs: Vec<Pair> = Vec::new();
-    for (_, _, _, i, j, s) in candidates {
-        if sa.pair[i].is_none() && sb.pair[j].is_none() {
-            sa.pair[i] = Some(pairs.len());
-            sb.pair[j] = Some(pairs.len());
-            pairs.push(Pair { a: vec![i], b: vec![j], sim: s });
+    candidates.sort_by(|x, y| {
+        y.0.total_cmp(&x.0).then_with(|| {
+            let key = |c: &(f64, u8, u8, TokenSim)| {
+                let (p, q) = (&ta[c.1 as usize].text, &tb[c.2 as usize].text);
+                if p <= q { (p, q) } else { (q, p) }
+            };
+            key(x).cmp(&key(y))
+        })
+    });
+    // pair_a[i] / pair_b[j]: index of the pair a word is in.
+    let mut pair_a = [NONE; MAX_TOKENS];
+    let mut pair_b = [NONE; MAX_TOKENS];
+    // Pairs: (first word in A, words in A, first word in B, words in B, similarity).
+    let mut pairs: Vec<(u8, u8, u8, u8, TokenSim)> = Vec::with_capacity(na.min(nb) + 2);
+    for &(_, i, j, s) in &candidates {
+        if pair_a[i as usize] == NONE && pair_b[j as usize] == NONE {
+            pair_a[i as usize] = pairs.len() as u8;
+            pair_b[j as usize] = pairs.len() as u8;
+            pairs.push((i, 1, j, 1, s));
         }
     }
     // Fused words: two adjacent free words on one side against one free word on the other.
-    fuse(&mut sa, &mut sb, &mut pairs, false);
-    fuse(&mut sb, &mut sa, &mut pairs, true);
+    fuse(ta, tb, &mut pair_a, &mut pair_b, &mut pairs, false);
+    fuse(tb, ta, &mut pair_b, &mut pair_a, &mut pairs, true);
 
     // 3. Coverage.
-    let all_aligned = |s: &Side<'_>| s.pair.iter().all(Option::is_some);
-    let a_full = all_aligned(&sa);
-    let b_full = all_aligned(&sb);
+    let a_full = pair_a[..na].iter().all(|&p| p != NONE);
+    let b_full = pair_b[..nb].iter().all(|&p| p != NONE);
     let person = schema == Schema::Person;
-    let coverage = |s: &Side<'_>, other_full: bool, unmatched: &mut Vec<UnmatchedToken>| -> (f64, f64) {
-        let mut total = 0.0;
-        let mut got = 0.0;
-        let mut missing = 0.0;
-        for (k, t) in s.tokens.iter().enumerate() {
-            let w = s.weights[k];
-            match s.pair[k] {
-                Some(p) => {
-                    total += w;
-                    got += w * pairs[p].sim.sim;
-                }
-                None => {
-                    // A word with no counterpart while the other name is fully
-                    // explained is only missing (a middle name, a patronymic, a
-                    // generic word); otherwise it is in conflict.
-                    let (factor, reason) = if t.generic {
-                        (0.3, "generic word, missing on the other side")
-                    } else if person && other_full && pairs.len() >= 2 && is_patronymic(&t.text) {
-                        (0.2, "patronymic, missing on the other side")
-                    } else if person && other_full && pairs.len() >= 2 {
-                        (0.4, "middle name, missing on the other side")
-                    } else {
-                        (1.0, "no counterpart")
-                    };
-                    total += w * factor;
-                    missing += w * factor;
-                    unmatched.push(UnmatchedToken {
-                        token: t.text.clone(),
-                        weight: round(w * factor),
-                        reason: reason.into(),
-                    });
-                }
+    let aligned = pairs.len();
+    let discount = |t: &NameToken, other_full: bool| -> (f64, &'static str) {
+        // A word with no counterpart while the other name is fully explained
+        // is only missing (a middle name, a patronymic, a generic word);
+        // otherwise it is in conflict.
+        if t.generic {
+            (0.3, "generic word, missing on the other side")
+        } else if person && other_full && aligned >= 2 && is_patronymic(&t.text) {
+            (0.2, "patronymic, missing on the other side")
+        } else if person && other_full && aligned >= 2 {
+            (0.4, "middle name, missing on the other side")
+        } else {
+            (1.0, "no counterpart")
+        }
+    };
+    let coverage = |tokens: &[NameToken], weights: &[f64], pair_of: &[u8], other_full: bool| -> (f64, f64) {
+        let (mut total, mut got, mut missing) = (0.0, 0.0, 0.0);
+        for (k, t) in tokens.iter().enumerate() {
+            let w = weights[k];
+            if pair_of[k] == NONE {
+                let (factor, _) = discount(t, other_full);
+                total += w * factor;
+                missing += w * factor;
+            } else {
+                total += w;
+                got += w * pairs[pair_of[k] as usize].4.sim;
             }
         }
         (if total > 0.0 { got / total } else { 0.0 }, missing)
     };
-    let mut unmatched_a = Vec::new();
-    let mut unmatched_b = Vec::new();
-    let (cov_a, miss_a) = coverage(&sa, b_full, &mut unmatched_a);
-    let (cov_b, miss_b) = coverage(&sb, a_full, &mut unmatched_b);
+    let (cov_a, miss_a) = coverage(ta, wa, &pair_a, b_full);
+    let (cov_b, miss_b) = coverage(tb, wb, &pair_b, a_full);
     let conflict = miss_a.min(miss_b);
 
     // Numbers: a number in one name that the other lacks or differs.
-    let numbers = |s: &Side<'_>| -> bool {
-        s.tokens.iter().enumerate().any(|(k, t)| s.pair[k].is_none() && t.text.bytes().any(|c| c.is_ascii_digit()))
+    let has_free_number = |tokens: &[NameToken], pair_of: &[u8]| {
+        tokens.iter().enumerate().any(|(k, t)| pair_of[k] == NONE && t.text.bytes().any(|c| c.is_ascii_digit()))
     };
-    let number_mismatch = if numbers(&sa) || numbers(&sb) { 1.0 } else { 0.0 };
-    let legal_conflict = match (a.legal_forms.first(), b.legal_forms.first()) {
+    let number_mismatch = if has_free_number(ta, &pair_a) || has_free_number(tb, &pair_b) { 1.0 } else { 0.0 };
+    let legal_conflict = match (pa.form.legal_forms.first(), pb.form.legal_forms.first()) {
         (Some(x), Some(y)) if x.canonical != y.canonical => 1.0,
         _ => 0.0,
     };
     let generic_only = if !pairs.is_empty()
-        && pairs.iter().all(|p| p.a.iter().all(|&i| sa.tokens[i].generic) || p.b.iter().all(|&j| sb.tokens[j].generic))
-    {
+        && pairs.iter().all(|&(i, ni, j, nj, _)| {
+            (i..i + ni).all(|k| ta[k as usize].generic) || (j..j + nj).all(|k| tb[k as usize].generic)
+        }) {
         1.0
     } else {
         0.0
@@ -298,45 +304,75 @@ pub fn score_forms(a: &NameForm, b: &NameForm, schema: Schema, explanation: Opti
                 contribution: round(value * weight),
             })
             .collect();
+        let words = |tokens: &[NameToken], from: u8, n: u8| {
+            (from..from + n).map(|k| tokens[k as usize].text.as_str()).collect::<Vec<_>>().join(" ")
+        };
+        let weight = |weights: &[f64], from: u8, n: u8| (from..from + n).map(|k| weights[k as usize]).sum::<f64>();
         e.aligned = pairs
             .iter()
-            .map(|p| AlignedPair {
-                left: p.a.iter().map(|&i| sa.tokens[i].text.as_str()).collect::<Vec<_>>().join(" "),
-                right: p.b.iter().map(|&j| sb.tokens[j].text.as_str()).collect::<Vec<_>>().join(" "),
-                similarity: round(p.sim.sim),
-                reason: p.sim.reason.into(),
-                weight: round(
-                    p.a.iter().map(|&i| sa.weights[i]).sum::<f64>().max(p.b.iter().map(|&j| sb.weights[j]).sum()),
-                ),
+            .map(|&(i, ni, j, nj, s)| AlignedPair {
+                left: words(ta, i, ni),
+                right: words(tb, j, nj),
+                similarity: round(s.sim),
+                reason: s.reason.into(),
+                weight: round(weight(wa, i, ni).max(weight(wb, j, nj))),
             })
             .collect();
-        e.unmatched_left = unmatched_a;
-        e.unmatched_right = unmatched_b;
+        let unmatched = |tokens: &[NameToken], weights: &[f64], pair_of: &[u8], other_full: bool| {
+            tokens
+                .iter()
+                .enumerate()
+                .filter(|(k, _)| pair_of[*k] == NONE)
+                .map(|(k, t)| {
+                    let (factor, reason) = discount(t, other_full);
+                    UnmatchedToken { token: t.text.clone(), weight: round(weights[k] * factor), reason: reason.into() }
+                })
+                .collect()
+        };
+        e.unmatched_left = unmatched(ta, wa, &pair_a, b_full);
+        e.unmatched_right = unmatched(tb, wb, &pair_b, a_full);
     }
     score
 }
 
 /// Aligns two adjacent unaligned words of `x` with one unaligned word of `y`
 /// when their concatenation is spelled like it.
-fn fuse(x: &mut Side<'_>, y: &mut Side<'_>, pairs: &mut Vec<Pair>, swapped: bool) {
-    for j in 0..y.tokens.len() {
-        if y.pair[j].is_some() {
+fn fuse(
+    x: &[NameToken],
+    y: &[NameToken],
+    pair_x: &mut [u8; MAX_TOKENS],
+    pair_y: &mut [u8; MAX_TOKENS],
+    pairs: &mut Vec<(u8, u8, u8, u8, TokenSim)>,
+    swapped: bool,
+) {
+    if x.len() < 2 {
+        return;
+    }
+    let mut joined = String::new();
+    for j in 0..y.len() {
+        if pair_y[j] != NONE {
             continue;
         }
-        for i in 0..x.tokens.len().saturating_sub(1) {
-            if x.pair[i].is_some() || x.pair[i + 1].is_some() {
+        for i in 0..x.len() - 1 {
+            if pair_x[i] != NONE || pair_x[i + 1] != NONE {
                 continue;
             }
-            let joined = format!("{}{}", x.tokens[i].text, x.tokens[i + 1].text);
-            let spelled =
-                0.5 * jaro_winkler(&joined, &y.tokens[j].text) + 0.5 * levenshtein_ratio(&joined, &y.tokens[j].text);
+            let target = &y[j].text;
+            let (p, q) = (&x[i].text, &x[i + 1].text);
+            if (p.len() + q.len()).abs_diff(target.len()) > 2 || p.as_bytes().first() != target.as_bytes().first() {
+                continue;
+            }
+            joined.clear();
+            joined.push_str(p);
+            joined.push_str(q);
+            let spelled = 0.5 * jaro_winkler(&joined, target) + 0.5 * levenshtein_ratio(&joined, target);
             if spelled >= 0.9 {
                 let sim = TokenSim { sim: spelled.min(0.97), reason: "fused" };
-                x.pair[i] = Some(pairs.len());
-                x.pair[i + 1] = Some(pairs.len());
-                y.pair[j] = Some(pairs.len());
-                let (a, b) = if swapped { (vec![j], vec![i, i + 1]) } else { (vec![i, i + 1], vec![j]) };
-                pairs.push(Pair { a, b, sim });
+                let at = pairs.len() as u8;
+                pair_x[i] = at;
+                pair_x[i + 1] = at;
+                pair_y[j] = at;
+                pairs.push(if swapped { (j as u8, 1, i as u8, 2, sim) } else { (i as u8, 2, j as u8, 1, sim) });
                 break;
             }
         }

@@ -99,3 +99,13 @@ fn long_names_do_not_blow_up() {
     let c = compare(&long, &words, Schema::Person, Algorithm::Vetter);
     assert!((0.0..=1.0).contains(&c.score));
 }
+
+#[test]
+fn greek_spacing_marks_do_not_recurse() {
+    // U+1FDF and U+1FFE decompose to themselves or to spacing marks; the
+    // Greek base-letter lookup once recursed on them forever (found by proptest).
+    for s in ["\u{1fdf}", "\u{1ffe}", "\u{1fef}", "a\u{1fdf}b"] {
+        let c = compare(s, "Vladimir Putin", Schema::Person, Algorithm::Vetter);
+        assert!((0.0..=1.0).contains(&c.score));
+    }
+}

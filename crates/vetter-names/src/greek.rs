@@ -40,7 +40,7 @@ pub(crate) fn base(c: char) -> Option<(char, bool)> {
             _ if (0x1F00..=0x1FFF).contains(&cp) => {
                 // Polytonic: decompose and keep the base letter.
                 let mut d = std::iter::once(c).nfd();
-                let b = d.next()?;
+                let b = d.next().filter(|&b| b != c)?;
                 let diaeresis = d.any(|m| m == '\u{308}');
                 base(b).map(|(b, _)| (b, diaeresis))
             }
