@@ -20,7 +20,7 @@ fn main() {
     }
     let started = Instant::now();
     let mut forms = Vec::with_capacity(pairs.len());
-    for _ in 0..20 {
+    for _ in 0..if std::env::var("ROUNDS").is_ok() { 1 } else { 20 } {
         forms.clear();
         for (a, b, s) in &pairs {
             forms.push((prepare(a, *s), prepare(b, *s), *s));
@@ -31,7 +31,7 @@ fn main() {
     for algorithm in [Algorithm::Vetter, Algorithm::Ofac] {
         let started = Instant::now();
         let mut total = 0.0;
-        let rounds = 50;
+        let rounds: usize = std::env::var("ROUNDS").ok().and_then(|r| r.parse().ok()).unwrap_or(50);
         for _ in 0..rounds {
             for (a, b, s) in &forms {
                 total += score_prepared(a, b, *s, algorithm);

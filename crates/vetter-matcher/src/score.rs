@@ -57,6 +57,11 @@ pub fn token_similarity(a: &NameToken, b: &NameToken) -> TokenSim {
         // Numbers must be equal: "Ocean Star 2" is not "Ocean Star 3".
         return TokenSim { sim: 0.0, reason: "different" };
     }
+    let (la, lb) = (a.text.len(), b.text.len());
+    if la.min(lb) * 2 < la.max(lb) && a.skeleton != b.skeleton {
+        // Words of very different length are not spellings of each other.
+        return TokenSim { sim: 0.0, reason: "different" };
+    }
     let spelled = 0.5 * jaro_winkler(&a.text, &b.text) + 0.5 * levenshtein_ratio(&a.text, &b.text);
     let mut best = TokenSim { sim: spelled, reason: "spelling" };
     if a.skeleton.len() >= 2 && a.skeleton == b.skeleton && spelled >= 0.5 && 0.86 > best.sim {
@@ -148,6 +153,9 @@ pub struct Prepared {
     pub form: NameForm,
     /// The weight of each of the first [`MAX_TOKENS`] words.
     pub weights: Vec<f64>,
+    /// Letter counts of each word (a-z, then everything else), to skip word
+    /// pairs that cannot reach [`ALIGN_MIN`] without running the edit distances.
+    bags: Vec<[u8; 27]>,
 }
 
 impl Prepared {
@@ -166,7 +174,18 @@ impl Prepared {
                 }
             })
             .collect();
-        Prepared { form, weights }
+        let bags = form.tokens[..form.tokens.len().min(MAX_TOKENS)]
+            .iter()
+            .map(|t| {
+                let mut bag = [0u8; 27];
+                for c in t.text.bytes() {
+                    let k = if c.is_ascii_lowercase() { usize::from(c - b'a') } else { 26 };
+                    bag[k] = bag[k].saturating_add(1);
+                }
+                bag
+            })
+            .collect();
+        Prepared { form, weights, bags }
     }
 
     fn tokens(&self) -> &[NameToken] {
@@ -193,6 +212,9 @@ pub fn score_forms(pa: &Prepared, pb: &Prepared, schema: Schema, explanation: Op
     let mut candidates: Vec<(f64, u8, u8, TokenSim)> = Vec::with_capacity(na * nb);
     for (i, x) in ta.iter().enumerate() {
         for (j, y) in tb.iter().enumerate() {
+            if !may_align(x, y, &pa.bags[i], &pb.bags[j]) {
+                continue;
+            }
             let s = token_similarity(x, y);
             if s.sim >= ALIGN_MIN {
                 candidates.push((s.sim, i as u8, j as u8, s));
@@ -333,6 +355,29 @@ pub fn score_forms(pa: &Prepared, pb: &Prepared, schema: Schema, explanation: Op
         e.unmatched_right = unmatched(tb, wb, &pair_b, a_full);
     }
     score
+}
+
+/// False when two words certainly stay below [`ALIGN_MIN`]: they are not
+/// equal, not variants, no initial, share no skeleton or phonetic key, and
+/// have too few letters in common for the edit similarities to reach it.
+fn may_align(x: &NameToken, y: &NameToken, bx: &[u8; 27], by: &[u8; 27]) -> bool {
+    if x.initial || y.initial || x.skeleton == y.skeleton || x.phonetic == y.phonetic {
+        return true;
+    }
+    if x.group.is_some() && x.group == y.group {
+        return true;
+    }
+    let (la, lb) = (x.text.len() as f64, y.text.len() as f64);
+    if la == 0.0 || lb == 0.0 {
+        return false;
+    }
+    // At most `common` characters match in Jaro, and Levenshtein needs at
+    // least `longer - common` edits.
+    let common = bx.iter().zip(by).map(|(a, b)| f64::from(*a.min(b))).sum::<f64>();
+    let jaro = (common / la + common / lb + 1.0) / 3.0;
+    let jw = jaro + 0.4 * (1.0 - jaro);
+    let lev = common / la.max(lb);
+    0.5 * jw.min(1.0) + 0.5 * lev >= ALIGN_MIN
 }
 
 /// Aligns two adjacent unaligned words of `x` with one unaligned word of `y`
