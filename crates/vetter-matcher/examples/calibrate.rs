@@ -5,6 +5,8 @@
 //!
 //! Pairs are split deterministically by a hash of the two names: 70% fit the
 //! coefficients, the other 30% (and every hand-written pair) only measure them.
+//! Coefficients are kept monotonic: coverage weights are not negative, the
+//! conflict, number, legal-form and generic-word weights not positive.
 
 #![allow(clippy::print_stdout)] // an example whose output is the report
 
@@ -64,6 +66,13 @@ fn main() {
             for k in 0..=n {
                 let reg = if k == 0 { 0.0 } else { 0.001 * w[k] };
                 w[k] -= lr * (grad[k] / train.len() as f64 + reg);
+            }
+            // Sign constraints, so the score is monotonic in what it should be:
+            // more coverage never lowers it, a conflict never raises it.
+            w[1] = w[1].max(0.0);
+            w[2] = w[2].max(0.0);
+            for c in &mut w[3..] {
+                *c = c.min(0.0);
             }
         }
         let eval = |rows: &[&Row]| {

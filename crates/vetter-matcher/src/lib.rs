@@ -20,7 +20,7 @@
 //! ```
 
 mod ofac;
-mod score;
+pub mod score;
 pub mod similarity;
 mod weights;
 
@@ -126,11 +126,16 @@ pub struct Explanation {
     pub bias: f64,
     /// The features and their contributions.
     pub features: Vec<Feature>,
+    /// True when the names are the same after normalisation: the score is 1.
+    pub identical: bool,
 }
 
 impl Explanation {
     /// Recomputes the score from the features (to within rounding).
     pub fn recompute(&self) -> f64 {
+        if self.identical {
+            return 1.0;
+        }
         let sum: f64 = self.features.iter().map(|f| f.contribution).sum();
         if self.algorithm == "ofac" {
             let by_word = self.features.iter().find(|f| f.name == "word_jaro_winkler").map_or(0.0, |f| f.value);

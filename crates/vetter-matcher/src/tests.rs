@@ -109,3 +109,21 @@ fn greek_spacing_marks_do_not_recurse() {
         assert!((0.0..=1.0).contains(&c.score));
     }
 }
+
+#[test]
+fn roman_numerals_are_numbers() {
+    check("BICENTENARIO VI", "BICENTENARIO VII", Schema::Vessel, false);
+    check("SEA MARINE 1", "Sea Marine I", Schema::Vessel, true);
+    check("SEA MARINE 1", "Sea Marine V", Schema::Vessel, false);
+    check("SEA MARINE 5", "Sea Marine V", Schema::Vessel, true);
+    check("MONTE 2", "Monte II", Schema::Vessel, true);
+    assert_eq!(super::score::is_number("xiv"), true);
+    assert_eq!(super::score::is_number("vic"), false);
+}
+
+#[test]
+fn identical_names_score_one() {
+    let c = compare("Vladimir Putin", "PUTIN, Vladimir", Schema::Person, Algorithm::Vetter);
+    assert_eq!(c.score, 1.0, "{c:#?}");
+    assert_eq!(c.explanation.recompute(), 1.0);
+}
