@@ -283,20 +283,7 @@ pub(crate) fn vocalise(consonantal: &str) -> Option<&'static str> {
 /// Applies the Arabic name rules to the tokens of one name, recording steps.
 pub(crate) fn apply(tokens: &mut Vec<Tok>, steps: &mut Vec<String>) {
     // Quick exit: nothing here can apply without one of these words.
-    let relevant = tokens.iter().any(|t| {
-        let s = t.text.as_str();
-        t.script == crate::form::Script::Arabic
-            || s.starts_with("abd")
-            || article(s).is_some()
-            || matches!(
-                s,
-                "bin" | "ibn" | "ben" | "bn" | "ibnu" | "binti" | "bint" | "bent" | "bnt" | "abn" | "ould" | "uddin"
-            )
-            || s.ends_with("din")
-            || s.ends_with("dine")
-            || s.ends_with("deen")
-    });
-    if !relevant {
+    if !tokens.iter().any(could_apply) {
         return;
     }
     // 1. Vocalise common names written in Arabic script.
@@ -366,8 +353,9 @@ pub(crate) fn apply(tokens: &mut Vec<Tok>, steps: &mut Vec<String>) {
     // 4. Particles and articles: normalised and marked generic.
     let n = tokens.len();
     for i in 0..n {
-        let next_starts = tokens.get(i + 1).map(|t| t.text.clone());
-        let t = &mut tokens[i];
+        let (head, tail) = tokens.split_at_mut(i + 1);
+        let next_starts = tail.first().map(|t| t.text.as_str());
+        let t = &mut head[i];
         let canonical = match t.text.as_str() {
             "bin" | "ibn" | "bn" | "ibnu" | "abn" if i > 0 && i + 1 < n => Some("bin"),
             "ben" if i > 0 && i + 1 < n => Some("bin"),
@@ -375,9 +363,7 @@ pub(crate) fn apply(tokens: &mut Vec<Tok>, steps: &mut Vec<String>) {
             "ould" if i > 0 && i + 1 < n => Some("ould"),
             w if i + 1 < n => match article(w) {
                 Some("") => Some("al"),
-                Some(c) if next_starts.as_deref().is_some_and(|s| s.starts_with(c) && s.len() > c.len() + 1) => {
-                    Some("al")
-                }
+                Some(c) if next_starts.is_some_and(|s| s.starts_with(c) && s.len() > c.len() + 1) => Some("al"),
                 _ => None,
             },
             _ => None,
@@ -391,6 +377,22 @@ pub(crate) fn apply(tokens: &mut Vec<Tok>, steps: &mut Vec<String>) {
             t.generic = true;
         }
     }
+}
+
+/// Whether a rule of this module could apply to the word (cheap tests first).
+fn could_apply(t: &Tok) -> bool {
+    let s = t.text.as_str();
+    let b = s.as_bytes();
+    let Some(&last) = b.last() else { return false };
+    t.script == crate::form::Script::Arabic
+        || (b.len() <= 5 && (article(s).is_some() || is_particle(s)))
+        || b.starts_with(b"abd")
+        || (last == b'n' && (b.ends_with(b"din") || b.ends_with(b"deen") || b.ends_with(b"dyn")))
+        || (last == b'e' && b.ends_with(b"dine"))
+}
+
+fn is_particle(word: &str) -> bool {
+    matches!(word, "bin" | "ibn" | "ben" | "bn" | "ibnu" | "binti" | "bint" | "bent" | "bnt" | "abn" | "ould" | "uddin")
 }
 
 fn is_din(word: &str) -> bool {

@@ -34,6 +34,16 @@ pub(crate) fn lower(c: char) -> char {
     }
 }
 
+/// Whether `c` is a Cyrillic letter (not a sign such as the titlo or the thousands sign).
+#[inline]
+pub(crate) fn is_letter(c: char) -> bool {
+    match c as u32 {
+        0x400..=0x481 | 0x48A..=0x52F => true,
+        0x1C80..=0x1C8F | 0x2DE0..=0x2DFF | 0xA640..=0xA69F => c.is_alphabetic(),
+        _ => false,
+    }
+}
+
 /// Whether a lower-case Cyrillic letter is a vowel (or a sign that lets a
 /// following vowel start a syllable: ъ, ь).
 #[inline]

@@ -2,7 +2,7 @@
 //! the parts of a printed name that are not name words (titles, legal forms),
 //! kept as typed attributes; [`normalize`] runs the steps in order.
 
-use crate::translit::{self, Systems, Tok};
+use crate::translit::{self, Systems, Tok, concat, joined};
 use crate::{arabic, honorifics, legal_form, phonetic, variants, vessel};
 
 /// What kind of thing a name names; selects which normalisations apply.
@@ -165,15 +165,25 @@ impl NameForm {
 /// assert_eq!(form.legal_forms[0].canonical, "llc");
 /// ```
 pub fn normalize(name: &str, kind: NameKind) -> NameForm {
-    let tokenized = translit::tokenize(name, Systems::PRIMARY);
-    let script = tokenized.counts.dominant();
+    // The word list is scratch space: reuse one per thread.
+    thread_local! {
+        static SCRATCH: std::cell::RefCell<Vec<Tok>> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+    SCRATCH.with(|scratch| match scratch.try_borrow_mut() {
+        Ok(mut tokens) => normalize_with(name, kind, &mut tokens),
+        Err(_) => normalize_with(name, kind, &mut Vec::new()),
+    })
+}
+
+fn normalize_with(name: &str, kind: NameKind, tokens: &mut Vec<Tok>) -> NameForm {
+    let marks = translit::tokenize_into(name, Systems::PRIMARY, tokens);
+    let script = marks.counts.dominant();
     let mut steps = Vec::new();
-    for s in tokenized.counts.seen() {
-        if let Some(step) = transliteration_step(s, tokenized.lang) {
+    for s in marks.counts.seen() {
+        if let Some(step) = transliteration_step(s, marks.lang) {
             steps.push(step.to_owned());
         }
     }
-    let mut tokens = tokenized.tokens;
     let mut honorifics = Vec::new();
     let mut legal_forms = Vec::new();
     if !tokens.iter().any(|t| t.text.bytes().any(|b| b.is_ascii_alphabetic())) {
@@ -183,19 +193,19 @@ pub fn normalize(name: &str, kind: NameKind) -> NameForm {
         tokens.clear();
     }
     match kind {
-        NameKind::Person => person(&mut tokens, tokenized.comma, &mut honorifics, &mut steps),
-        NameKind::Organization => organization(&mut tokens, &mut legal_forms, &mut steps),
+        NameKind::Person => person(tokens, marks.comma, &mut honorifics, &mut steps),
+        NameKind::Organization => organization(tokens, &mut legal_forms, &mut steps),
         NameKind::Vessel => {
-            for p in vessel::strip_prefix(&mut tokens) {
-                steps.push(format!("removed vessel prefix \"{p}\""));
+            for p in vessel::strip_prefix(tokens) {
+                steps.push(concat(&["removed vessel prefix \"", &p, "\""]));
             }
         }
         NameKind::Any => {}
     }
-    arabic::apply(&mut tokens, &mut steps);
+    arabic::apply(tokens, &mut steps);
     let korean = tokens.iter().any(|t| t.script == Script::Hangul)
         || [tokens.first(), tokens.last()].into_iter().flatten().any(|t| variants::is_korean_surname(&t.text));
-    let tokens = tokens.into_iter().map(|t| finish(t, kind, korean)).collect();
+    let tokens = tokens.drain(..).map(|t| finish(t, kind, korean)).collect();
     NameForm { original: name.to_owned(), kind, script, tokens, legal_forms, honorifics, steps }
 }
 
@@ -223,6 +233,15 @@ fn transliteration_step(script: Script, lang: crate::script::CyrLang) -> Option<
     })
 }
 
+fn push_joined(out: &mut String, tokens: &[Tok]) {
+    for (i, t) in tokens.iter().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        out.push_str(&t.text);
+    }
+}
+
 /// Generational suffixes: `SMITH, Jr.` is not `SURNAME, Given`.
 fn is_suffix(word: &str) -> bool {
     matches!(word, "jr" | "sr" | "ii" | "iii" | "iv" | "junior" | "senior")
@@ -231,41 +250,44 @@ fn is_suffix(word: &str) -> bool {
 fn person(tokens: &mut Vec<Tok>, comma: Option<usize>, honorifics: &mut Vec<String>, steps: &mut Vec<String>) {
     if let Some(c) = comma.filter(|&c| c > 0 && c < tokens.len()) {
         for title in honorifics::strip_leading(tokens, c) {
-            steps.push(format!("removed title \"{title}\""));
+            steps.push(concat(&["removed title \"", &title, "\""]));
             honorifics.push(title);
         }
         if !tokens[c..].iter().all(|t| is_suffix(&t.text)) {
-            let before: Vec<&str> = tokens[..c].iter().map(|t| t.text.as_str()).collect();
-            let after: Vec<&str> = tokens[c..].iter().map(|t| t.text.as_str()).collect();
-            steps.push(format!(
-                "read \"{}, {}\" as \"{} {}\"",
-                before.join(" "),
-                after.join(" "),
-                after.join(" "),
-                before.join(" ")
-            ));
+            // One allocation: this step is recorded for most listed persons.
+            let len: usize = tokens.iter().map(|t| 2 * t.text.len() + 2).sum();
+            let mut step = String::with_capacity(len + 16);
+            step.push_str("read \"");
+            push_joined(&mut step, &tokens[..c]);
+            step.push_str(", ");
+            push_joined(&mut step, &tokens[c..]);
+            step.push_str("\" as \"");
+            push_joined(&mut step, &tokens[c..]);
+            step.push(' ');
+            push_joined(&mut step, &tokens[..c]);
+            step.push('"');
+            steps.push(step);
             tokens.rotate_left(c);
         }
     }
     for title in honorifics::strip_leading(tokens, 0) {
-        steps.push(format!("removed title \"{title}\""));
+        steps.push(concat(&["removed title \"", &title, "\""]));
         honorifics.push(title);
     }
 }
 
 fn organization(tokens: &mut Vec<Tok>, legal_forms: &mut Vec<LegalForm>, steps: &mut Vec<String>) {
-    let words: Vec<&str> = tokens.iter().map(|t| t.text.as_str()).collect();
-    let n = words.len();
+    let n = tokens.len();
     let mut found: Vec<(std::ops::Range<usize>, &'static str)> = Vec::new();
     let mut start = 0;
-    while let Some((len, class)) = legal_form::at_start(&words, start) {
+    while let Some((len, class)) = legal_form::at_start(tokens, start) {
         found.push((start..start + len, class));
         start += len;
     }
     let mut end = n;
     let mut at_end = Vec::new();
     while end > start {
-        match legal_form::at_end(&words, end) {
+        match legal_form::at_end(tokens, end) {
             Some((len, class)) if end - len >= start => {
                 at_end.push((end - len..end, class));
                 end -= len;
@@ -277,15 +299,57 @@ fn organization(tokens: &mut Vec<Tok>, legal_forms: &mut Vec<LegalForm>, steps: 
         // Only legal forms: they are the name.
         return;
     }
-    let middle: Vec<(std::ops::Range<usize>, &'static str)> =
-        (start..end).filter_map(|i| legal_form::in_middle(words[i]).map(|class| (i..i + 1, class))).collect();
+    // One pass over the other words: distinctive legal forms, generic words
+    // and phrases, abbreviations.
+    let mut middle = Vec::new();
+    let mut i = start;
+    while i < end {
+        let Some(w) = legal_form::org_word(&tokens[i].text) else {
+            i += 1;
+            continue;
+        };
+        if let Some(class) = w.middle {
+            middle.push((i..i + 1, class));
+            i += 1;
+            continue;
+        }
+        if w.phrase
+            && let Some((len, g)) = legal_form::generic_phrase(&tokens[..end], i)
+        {
+            for t in &mut tokens[i..i + len] {
+                t.generic = true;
+                t.group = t.group.or(g.group);
+            }
+            i += len;
+            continue;
+        }
+        if let Some(g) = w.generic {
+            let t = &mut tokens[i];
+            t.generic = true;
+            t.group = t.group.or(g.group);
+            if let Some(long) = g.expand {
+                steps.push(concat(&["expanded \"", &t.text, "\" to \"", long, "\""]));
+                t.text.clear();
+                t.text.push_str(long);
+            } else if g.maybe
+                && let Some(long) = g.group
+            {
+                steps.push(concat(&["abbreviation \"", &t.text, "\" may stand for \"", long, "\""]));
+            }
+        }
+        i += 1;
+    }
+    // Keep a name that would be only legal forms.
     if middle.len() < end - start {
         found.extend(middle);
     }
     found.extend(at_end.into_iter().rev());
+    if found.is_empty() {
+        return;
+    }
     for (range, class) in &found {
-        let printed = words[range.clone()].join(" ");
-        steps.push(format!("legal form \"{printed}\" = {class}"));
+        let printed = joined(&tokens[range.clone()]);
+        steps.push(concat(&["legal form \"", &printed, "\" = ", class]));
         legal_forms.push(LegalForm { canonical: class, printed });
     }
     let mut keep = vec![true; n];
@@ -297,34 +361,6 @@ fn organization(tokens: &mut Vec<Tok>, legal_forms: &mut Vec<LegalForm>, steps: 
         i += 1;
         keep[i - 1]
     });
-    // Generic words and their abbreviations.
-    let mut i = 0;
-    while i < tokens.len() {
-        let words: Vec<&str> = tokens[i..(i + 4).min(tokens.len())].iter().map(|t| t.text.as_str()).collect();
-        if let Some((len, g)) = legal_form::generic_phrase(&words, 0) {
-            for t in &mut tokens[i..i + len] {
-                t.generic = true;
-                t.group = t.group.or(g.group);
-            }
-            i += len;
-            continue;
-        }
-        let t = &mut tokens[i];
-        if let Some(g) = legal_form::generic(&t.text) {
-            t.generic = true;
-            t.group = t.group.or(g.group);
-            if let Some(long) = g.expand {
-                steps.push(format!("expanded \"{}\" to \"{long}\"", t.text));
-                t.text.clear();
-                t.text.push_str(long);
-            } else if g.maybe
-                && let Some(long) = g.group
-            {
-                steps.push(format!("abbreviation \"{}\" may stand for \"{long}\"", t.text));
-            }
-        }
-        i += 1;
-    }
 }
 
 fn finish(t: Tok, kind: NameKind, korean: bool) -> NameToken {
@@ -338,9 +374,10 @@ fn finish(t: Tok, kind: NameKind, korean: bool) -> NameToken {
             .or_else(|| variants::group(&t.text, t.script == Script::Hangul, korean))
             .filter(|_| kind != NameKind::Organization || !t.generic || t.group.is_some())
     };
-    let mut ph = String::with_capacity(t.text.len());
+    // `x` becomes two letters: room for a few.
+    let mut ph = String::with_capacity(t.text.len() + 2);
     phonetic::push_phonetic(&mut ph, &t.text);
-    let mut sk = String::with_capacity(t.text.len());
+    let mut sk = String::with_capacity(t.text.len() + 2);
     phonetic::push_skeleton(&mut sk, &t.text);
     NameToken { text: t.text, phonetic: ph, skeleton: sk, group, initial, generic: t.generic }
 }

@@ -68,17 +68,19 @@ pub fn is_title(word: &str) -> bool {
 /// Removes the titles at the start of `tokens[from..]`, unless nothing but
 /// titles would be left there. Returns the removed titles, in order.
 pub(crate) fn strip_leading(tokens: &mut Vec<Tok>, from: usize) -> Vec<String> {
-    let words: Vec<&str> = tokens.iter().map(|t| t.text.as_str()).collect();
+    if !tokens.get(from).is_some_and(|t| TABLE.starts_with(&t.text)) {
+        return Vec::new();
+    }
     let mut spans = Vec::new();
     let mut at = from;
-    while let Some((len, ())) = TABLE.at_start(&words, at) {
+    while let Some((len, ())) = TABLE.at_start(tokens, at) {
         spans.push(at..at + len);
         at += len;
     }
     if at >= tokens.len() || spans.is_empty() {
         return Vec::new();
     }
-    let removed = spans.into_iter().map(|r| words[r].join(" ")).collect();
+    let removed = spans.into_iter().map(|r| crate::translit::joined(&tokens[r])).collect();
     tokens.drain(from..at);
     removed
 }

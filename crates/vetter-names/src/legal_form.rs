@@ -244,20 +244,15 @@ pub(crate) fn table_sizes() -> (usize, usize) {
 }
 
 /// The legal form ending at `words[..end]`: its length and class.
-pub(crate) fn at_end(words: &[&str], end: usize) -> Option<(usize, &'static str)> {
+pub(crate) fn at_end<S: AsRef<str>>(words: &[S], end: usize) -> Option<(usize, &'static str)> {
     TABLE.phrases.at_end(words, end).map(|(len, (class, _))| (len, class))
 }
 
 /// The legal form starting at `words[at]`: its length and class.
 /// Only forms that are printed before names count here (`ООО`, `Limited
 /// Liability Company`), not `Co` or `SA`.
-pub(crate) fn at_start(words: &[&str], at: usize) -> Option<(usize, &'static str)> {
+pub(crate) fn at_start<S: AsRef<str>>(words: &[S], at: usize) -> Option<(usize, &'static str)> {
     TABLE.phrases.at_start(words, at).filter(|(_, (_, ok))| *ok).map(|(len, (class, _))| (len, class))
-}
-
-/// The class of a distinctive one-word legal form, which may stand anywhere in a name.
-pub(crate) fn in_middle(word: &str) -> Option<&'static str> {
-    TABLE.middle.get(word).copied()
 }
 
 /// The legal-form class of a printed form, if it is one (`"O.O.O."` → `llc`).
@@ -366,19 +361,44 @@ static GENERIC_TABLE: LazyLock<GenericTable> = LazyLock::new(|| {
     GenericTable { words, phrases: Phrases::new(phrases) }
 });
 
+/// What a word can be in an organisation's name.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct OrgWord {
+    /// A generic word.
+    pub generic: Option<Generic>,
+    /// The first word of a generic phrase.
+    pub phrase: bool,
+    /// A distinctive legal form, removed wherever it stands.
+    pub middle: Option<&'static str>,
+}
+
+static ORG_WORDS: LazyLock<WordMap<OrgWord>> = LazyLock::new(|| {
+    let mut m: WordMap<OrgWord> = WordMap::default();
+    for (w, g) in &GENERIC_TABLE.words {
+        m.entry(w).or_default().generic = Some(*g);
+    }
+    for w in GENERIC_TABLE.phrases.first_words() {
+        m.entry(w).or_default().phrase = true;
+    }
+    for (w, class) in &TABLE.middle {
+        m.entry(w).or_default().middle = Some(class);
+    }
+    m
+});
+
+/// What `word` can be in an organisation's name, with one lookup.
+#[inline]
+pub(crate) fn org_word(word: &str) -> Option<OrgWord> {
+    ORG_WORDS.get(word).copied()
+}
+
 /// The number of generic words and phrases.
 pub(crate) fn generic_table_size() -> usize {
     GENERIC_TABLE.words.len() + GENERIC_TABLE.phrases.len()
 }
 
-/// The generic-word entry of `word`, if it is one.
-#[inline]
-pub(crate) fn generic(word: &str) -> Option<Generic> {
-    GENERIC_TABLE.words.get(word).copied()
-}
-
 /// A generic phrase of several words starting at `words[at]`: its length and entry.
-pub(crate) fn generic_phrase(words: &[&str], at: usize) -> Option<(usize, Generic)> {
+pub(crate) fn generic_phrase<S: AsRef<str>>(words: &[S], at: usize) -> Option<(usize, Generic)> {
     GENERIC_TABLE.phrases.at_start(words, at)
 }
 

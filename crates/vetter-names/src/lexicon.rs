@@ -112,6 +112,11 @@ impl<V: Copy> Phrases<V> {
         self.by_first.contains_key(word)
     }
 
+    /// The first words of the phrases.
+    pub(crate) fn first_words(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.by_first.keys().copied()
+    }
+
     /// The number of phrases.
     pub(crate) fn len(&self) -> usize {
         self.by_first.values().map(Vec::len).sum()

@@ -62,7 +62,7 @@ pub fn romanizations(text: &str) -> Vec<String> {
     };
     let primary = tokenize(text, Systems::PRIMARY);
     add(join(&primary.tokens));
-    let counts = primary.counts;
+    let counts = primary.marks.counts;
     if counts.has(Script::Cyrillic) {
         for cyrillic in [CyrSystem::Bgn, CyrSystem::Icao, CyrSystem::Iso9, CyrSystem::Scholarly] {
             add(join(&tokenize(text, Systems { cyrillic, ..Systems::PRIMARY }).tokens));

@@ -10,6 +10,13 @@ pub(crate) fn char_script(c: char) -> Script {
     if cp < 0x80 {
         return if c.is_ascii_alphabetic() { Script::Latin } else { Script::Other };
     }
+    // The common cases first.
+    if (0x400..=0x4FF).contains(&cp) {
+        return Script::Cyrillic;
+    }
+    if (0xC0..=0x24F).contains(&cp) && cp != 0xD7 && cp != 0xF7 {
+        return Script::Latin;
+    }
     match cp {
         0x00C0..=0x024F if cp != 0xD7 && cp != 0xF7 => Script::Latin,
         0x1E00..=0x1EFF | 0x2C60..=0x2C7F | 0xA720..=0xA7FF | 0xFF21..=0xFF3A | 0xFF41..=0xFF5A => Script::Latin,
@@ -164,6 +171,9 @@ impl ScriptCounts {
         if total == 0 {
             return Script::Other;
         }
+        if self.counts[0] == total {
+            return Script::Latin;
+        }
         let (best, n) = self
             .counts
             .iter()
@@ -189,40 +199,66 @@ impl ScriptCounts {
 }
 
 /// Counts the scripts of a name's letters, repairing Latin look-alikes inside Cyrillic words.
+#[cfg(test)]
 pub(crate) fn count(name: &str) -> ScriptCounts {
-    let mut counts = ScriptCounts::default();
     if name.is_ascii() {
+        let mut counts = ScriptCounts::default();
         counts.add_latin(name.bytes().filter(u8::is_ascii_alphabetic).count() as u32);
         return counts;
     }
     let chars: Vec<char> = name.chars().collect();
+    count_chars(&chars)
+}
+
+/// [`count`] over the characters of a name.
+pub(crate) fn count_chars(chars: &[char]) -> ScriptCounts {
+    let mut counts = ScriptCounts::default();
     for (i, &c) in chars.iter().enumerate() {
-        let mut s = char_script(c);
-        let mut c = c;
-        if s == Script::Latin
-            && let Some(h) = cyrillic_homoglyph(c)
-            && cyrillic_neighbour(&chars, i)
-        {
-            s = Script::Cyrillic;
-            c = h;
+        if c.is_ascii() {
+            if c == '\''
+                && i > 0
+                && crate::cyrillic::is_letter(chars[i - 1])
+                && chars.get(i + 1).is_some_and(|c| crate::cyrillic::is_letter(*c))
+            {
+                counts.ukrainian += 1;
+            }
+            if c.is_ascii_alphabetic() {
+                if cyrillic_homoglyph(c).is_some() && cyrillic_neighbour(chars, i) {
+                    counts.add(Script::Cyrillic, cyrillic_homoglyph(c).unwrap_or(c));
+                } else {
+                    counts.add_latin(1);
+                }
+            }
+            continue;
         }
+        // Fast path: the basic Cyrillic letters that mark no language.
+        if matches!(c, 'а'..='и' | 'к'..='щ' | 'А'..='И' | 'К'..='Щ') {
+            counts.counts[1] += 1;
+            continue;
+        }
+        let s = char_script(c);
         if s != Script::Other || c.is_alphabetic() {
             counts.add(s, c);
         }
-        // Ukrainian spells -ський, -цький, -зький and uses apostrophes (`Мар'яна`);
-        // Russian writes -ский and ъ.
+        if s != Script::Cyrillic && !matches!(c, '\u{2019}' | '\u{02bc}') {
+            continue;
+        }
+        // Ukrainian spells -ський, -цький, -зький, patronymics in -йович, and
+        // uses apostrophes (`Мар'яна`); Russian writes -ский, -евич and ъ.
         let before = i.checked_sub(1).map(|j| chars[j]);
         let after = chars.get(i + 1).copied();
-        let cyr = |c: Option<char>| c.is_some_and(|c| char_script(c) == Script::Cyrillic && c.is_alphabetic());
-        let ukrainian_patronymic = matches!(c, 'й' | 'Й') && {
-            let rest: String = chars[i + 1..].iter().take(4).flat_map(|c| c.to_lowercase()).collect();
-            rest == "ович" || rest == "овна"
-        };
+        let cyr = |c: Option<char>| c.is_some_and(crate::cyrillic::is_letter);
+        let ukrainian_patronymic = matches!(c, 'й' | 'Й')
+            && chars.len() >= i + 5
+            && matches!(
+                &chars[i + 1..i + 5],
+                ['о' | 'О', 'в' | 'В', 'и' | 'И', 'ч' | 'Ч'] | ['о' | 'О', 'в' | 'В', 'н' | 'Н', 'а' | 'А']
+            );
         if ukrainian_patronymic
             || (matches!(c, 'ь' | 'Ь')
                 && matches!(before, Some('с' | 'С' | 'ц' | 'Ц' | 'з' | 'З'))
                 && matches!(after, Some('к' | 'К')))
-            || (matches!(c, '\'' | '\u{2019}' | '\u{02bc}') && cyr(before) && cyr(after))
+            || (matches!(c, '\u{2019}' | '\u{02bc}') && cyr(before) && cyr(after))
         {
             counts.ukrainian += 1;
         }
@@ -234,7 +270,7 @@ pub(crate) fn count(name: &str) -> ScriptCounts {
 pub(crate) fn cyrillic_neighbour(chars: &[char], i: usize) -> bool {
     let before = i.checked_sub(1).and_then(|j| chars.get(j)).copied();
     let after = chars.get(i + 1).copied();
-    [before, after].into_iter().flatten().any(|c| char_script(c) == Script::Cyrillic && c.is_alphabetic())
+    [before, after].into_iter().flatten().any(crate::cyrillic::is_letter)
 }
 
 #[cfg(test)]

@@ -35,6 +35,33 @@ pub(crate) struct Tok {
     pub group: Option<&'static str>,
 }
 
+impl AsRef<str> for Tok {
+    fn as_ref(&self) -> &str {
+        &self.text
+    }
+}
+
+/// The texts of `tokens` joined by spaces, in one allocation.
+pub(crate) fn joined(tokens: &[Tok]) -> String {
+    let mut out = String::with_capacity(tokens.iter().map(|t| t.text.len() + 1).sum());
+    for t in tokens {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(&t.text);
+    }
+    out
+}
+
+/// Concatenates `parts` in one allocation (steps are built for many names).
+pub(crate) fn concat(parts: &[&str]) -> String {
+    let mut out = String::with_capacity(parts.iter().map(|p| p.len()).sum());
+    for p in parts {
+        out.push_str(p);
+    }
+    out
+}
+
 impl Tok {
     fn new(text: String, script: Script, letters: u16) -> Self {
         Tok { text, script, letters, dotted: false, generic: false, group: None }
@@ -60,6 +87,13 @@ impl Systems {
 pub(crate) struct Tokenized {
     /// The words.
     pub tokens: Vec<Tok>,
+    /// What else was noted.
+    pub marks: Marks,
+}
+
+/// What [`tokenize_into`] notes besides the words.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Marks {
     /// How many words came before the first comma, if there is one.
     pub comma: Option<usize>,
     /// Letter counts per script.
@@ -70,8 +104,16 @@ pub(crate) struct Tokenized {
 
 /// Tokenises `name` with the given systems.
 pub(crate) fn tokenize(name: &str, systems: Systems) -> Tokenized {
+    let mut tokens = Vec::new();
+    let marks = tokenize_into(name, systems, &mut tokens);
+    Tokenized { tokens, marks }
+}
+
+/// Tokenises `name` into `out` (cleared first), so that callers can reuse its allocation.
+pub(crate) fn tokenize_into(name: &str, systems: Systems, out: &mut Vec<Tok>) -> Marks {
+    out.clear();
     if name.is_ascii() {
-        return tokenize_ascii(name);
+        return tokenize_ascii(name, out);
     }
     // Compose decomposed letters (й written as и + breve) before the tables see them.
     let composed: String;
@@ -83,11 +125,24 @@ pub(crate) fn tokenize(name: &str, systems: Systems) -> Tokenized {
         } else {
             name
         };
-    let counts = script::count(name);
+    // Names are short: keep their characters on the stack.
+    let mut stack = ['\0'; 96];
+    let heap: Vec<char>;
+    let chars: &[char] = if name.len() <= stack.len() {
+        let mut n = 0;
+        for c in name.chars() {
+            stack[n] = c;
+            n += 1;
+        }
+        &stack[..n]
+    } else {
+        heap = name.chars().collect();
+        &heap
+    };
+    let counts = script::count_chars(chars);
     let lang = counts.cyrillic_language();
-    let chars: Vec<char> = name.chars().collect();
     let mut w =
-        Writer { tokens: Vec::with_capacity(4), cur: String::new(), script: Script::Other, letters: 0, comma: None };
+        Writer { tokens: std::mem::take(out), cur: String::new(), script: Script::Other, letters: 0, comma: None };
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
@@ -95,14 +150,14 @@ pub(crate) fn tokenize(name: &str, systems: Systems) -> Tokenized {
         // A Latin look-alike inside a Cyrillic word is Cyrillic (`Сергiй`).
         let cyr = match s {
             Script::Cyrillic => Some(c),
-            Script::Latin => cyrillic_homoglyph(c).filter(|_| script::cyrillic_neighbour(&chars, i)),
+            Script::Latin => cyrillic_homoglyph(c).filter(|_| script::cyrillic_neighbour(chars, i)),
             _ => None,
         };
         if let Some(cc) = cyr {
             let lower = cyrillic::lower(cc);
-            if lower.is_alphabetic() {
-                let prev = if w.cur.is_empty() { '\0' } else { prev_cyrillic(&chars, i) };
-                let next = next_cyrillic(&chars, i);
+            if cyrillic::is_letter(lower) {
+                let prev = if w.cur.is_empty() { '\0' } else { prev_cyrillic(chars, i) };
+                let next = next_cyrillic(chars, i);
                 w.start(Script::Cyrillic);
                 cyrillic::push(&mut w.cur, lang, systems.cyrillic, lower, Around { prev, next });
                 w.letters += 1;
@@ -224,45 +279,76 @@ pub(crate) fn tokenize(name: &str, systems: Systems) -> Tokenized {
         i += 1;
     }
     w.finish(false);
-    Tokenized { tokens: w.tokens, comma: w.comma, counts, lang }
+    *out = w.tokens;
+    Marks { comma: w.comma, counts, lang }
 }
 
-fn tokenize_ascii(name: &str) -> Tokenized {
+/// Byte classes of the ASCII tokenizer.
+const DIGIT: u8 = 1;
+const LETTER: u8 = 2;
+const QUOTE: u8 = 3;
+
+static ASCII_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut c = 0;
+    while c < 256 {
+        let b = c as u8;
+        t[c] = if b.is_ascii_digit() {
+            DIGIT
+        } else if b.is_ascii_alphabetic() {
+            LETTER
+        } else if b == b'\'' || b == b'`' {
+            QUOTE
+        } else {
+            0
+        };
+        c += 1;
+    }
+    t
+};
+
+fn tokenize_ascii(name: &str, tokens: &mut Vec<Tok>) -> Marks {
     let b = name.as_bytes();
     let n = b.len();
-    let mut tokens = Vec::with_capacity(4);
     let mut comma = None;
     let mut counts = ScriptCounts::default();
     let mut i = 0;
     while i < n {
-        let c = b[i];
-        if c.is_ascii_alphanumeric() || c == b'\'' || c == b'`' {
-            let start = i;
-            while i < n && (b[i].is_ascii_alphanumeric() || b[i] == b'\'' || b[i] == b'`') {
-                i += 1;
+        let class = ASCII_CLASS[b[i] as usize];
+        if class == 0 {
+            if b[i] == b',' && comma.is_none() {
+                comma = Some(tokens.len());
             }
-            let mut text = String::with_capacity(i - start);
-            let mut letters = 0u16;
-            for &c in &b[start..i] {
-                if c.is_ascii_alphanumeric() {
-                    text.push(c.to_ascii_lowercase() as char);
-                    letters += u16::from(c.is_ascii_alphabetic());
-                }
-            }
-            if !text.is_empty() {
-                counts.add_latin(u32::from(letters));
-                let mut t = Tok::new(text, Script::Latin, letters);
-                t.dotted = b.get(i) == Some(&b'.');
-                tokens.push(t);
-            }
+            i += 1;
             continue;
         }
-        if c == b',' && comma.is_none() {
-            comma = Some(tokens.len());
+        let start = i;
+        let (mut letters, mut quotes) = (0u16, false);
+        while i < n {
+            match ASCII_CLASS[b[i] as usize] {
+                LETTER => letters += 1,
+                DIGIT => {}
+                QUOTE => quotes = true,
+                _ => break,
+            }
+            i += 1;
         }
-        i += 1;
+        let word = &name[start..i];
+        let text = if quotes {
+            word.chars().filter(char::is_ascii_alphanumeric).map(|c| c.to_ascii_lowercase()).collect()
+        } else {
+            let mut text = String::from(word);
+            text.make_ascii_lowercase();
+            text
+        };
+        if !text.is_empty() {
+            counts.add_latin(u32::from(letters));
+            let mut t = Tok::new(text, Script::Latin, letters);
+            t.dotted = b.get(i) == Some(&b'.');
+            tokens.push(t);
+        }
     }
-    Tokenized { tokens, comma, counts, lang: CyrLang::Russian }
+    Marks { comma, counts, lang: CyrLang::Russian }
 }
 
 /// Builds the words of a name.
@@ -280,6 +366,10 @@ impl Writer {
     fn start(&mut self, script: Script) {
         if self.cur.is_empty() {
             self.script = script;
+            if self.cur.capacity() == 0 {
+                // Most words fit: no regrowth while transliterating.
+                self.cur.reserve(24);
+            }
         }
     }
 
@@ -334,7 +424,7 @@ fn prev_cyrillic(chars: &[char], i: usize) -> char {
 /// the word, skipping marks.
 fn next_cyrillic(chars: &[char], i: usize) -> char {
     let Some(&n) = chars[i + 1..].iter().find(|c| !is_skipped(**c)) else { return '\0' };
-    if char_script(n) == Script::Cyrillic && n.is_alphabetic() {
+    if cyrillic::is_letter(n) {
         return cyrillic::lower(n);
     }
     if n.is_ascii() {
@@ -350,7 +440,12 @@ fn next_cyrillic(chars: &[char], i: usize) -> char {
 
 /// Marks and invisible characters that do not end a word.
 fn is_skipped(c: char) -> bool {
-    !c.is_ascii() && (is_invisible(c) || is_diacritic(c))
+    let cp = c as u32;
+    // Letters of the common scripts first.
+    if cp < 0x300 || (0x370..0x483).contains(&cp) || (0x48A..0x591).contains(&cp) {
+        return false;
+    }
+    is_invisible(c) || is_diacritic(c)
 }
 
 /// Combining diacritics (accents, Cyrillic titlo, Hebrew points): dropped.
@@ -444,12 +539,12 @@ mod tests {
     #[test]
     fn marks() {
         let t = tokenize("ИВАНОВ Д. В., Jr", Systems::PRIMARY);
-        assert_eq!(t.comma, Some(3));
+        assert_eq!(t.marks.comma, Some(3));
         assert!(t.tokens[1].dotted && t.tokens[2].dotted && !t.tokens[0].dotted);
         assert_eq!(t.tokens[1].letters, 1);
         assert_eq!(t.tokens[0].script, Script::Cyrillic);
         let t = tokenize("PUTIN, Vladimir", Systems::PRIMARY);
-        assert_eq!(t.comma, Some(1));
+        assert_eq!(t.marks.comma, Some(1));
         check("a\u{200B}b\u{200D}c \u{202E}d", "abc d");
         check("  ,.;  ", "");
         check("", "");

@@ -12,7 +12,9 @@
 //! are not interchanged in practice stay apart (Ivan/John, Yusuf/Joseph,
 //! Ibrahim/Abraham, Yuri/George).
 
-use crate::lexicon::{WordMap, lines};
+use crate::lexicon::{WordHasher, WordMap, lines};
+use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 use std::sync::LazyLock;
 
 /// Given names: `canonical: variants`. The canonical form is itself a member.
@@ -471,6 +473,9 @@ struct Groups {
     korean: WordMap<&'static str>,
     /// Canonical forms of patronymics, built from the male given names.
     patronymic: WordMap<(String, String)>,
+    /// Given names as they stand before a patronymic ending (`serge` in
+    /// `Sergeevich`, `mykolai` in `Mykolaiovych`, `yakovl` in `Yakovlevich`).
+    stems: HashMap<Box<str>, &'static str, BuildHasherDefault<WordHasher>>,
     /// Spellings listed in two groups (the tests require none).
     #[cfg_attr(not(test), allow(dead_code))]
     conflicts: Vec<(&'static str, &'static str, &'static str)>,
@@ -506,9 +511,33 @@ static GROUPS: LazyLock<Groups> = LazyLock::new(|| {
     for &canon in map.values() {
         patronymic.entry(canon).or_insert_with(|| (format!("{canon}ovich"), format!("{canon}ovna")));
     }
+    let mut stems: HashMap<Box<str>, &'static str, BuildHasherDefault<WordHasher>> = HashMap::default();
+    let mut spellings: Vec<(&'static str, &'static str)> = map.iter().map(|(v, c)| (*v, *c)).collect();
+    spellings.sort_unstable();
+    for &(v, canon) in &spellings {
+        stems.entry(v.into()).or_insert(canon);
+    }
+    for &(v, canon) in &spellings {
+        let mut forms: Vec<String> = Vec::new();
+        for end in ["iy", "ii", "yi", "y", "i", "a"] {
+            if let Some(stem) = v.strip_suffix(end).filter(|s| s.len() >= 3) {
+                forms.push(stem.to_owned());
+            }
+        }
+        if v.ends_with('a') {
+            forms.push(format!("{v}i"));
+            forms.push(format!("{v}y"));
+        }
+        if v.ends_with('v') {
+            forms.push(format!("{v}l"));
+        }
+        for f in forms {
+            stems.entry(f.into_boxed_str()).or_insert(canon);
+        }
+    }
     // A Korean spelling that is also a given name reads as the given name.
     conflicts.extend(korean.keys().filter(|k| map.contains_key(*k)).map(|k| (*k, map[k], korean[k])));
-    Groups { map, korean, patronymic, conflicts }
+    Groups { map, korean, patronymic, stems, conflicts }
 });
 
 /// The number of groups and of spellings in the given-name and Korean tables.
@@ -532,7 +561,7 @@ static KOREAN_SURNAME_SET: LazyLock<WordMap<()>> =
 
 /// Whether `word` is a Korean surname as printed in Latin letters.
 pub(crate) fn is_korean_surname(word: &str) -> bool {
-    KOREAN_SURNAME_SET.contains_key(word)
+    word.len() <= 5 && KOREAN_SURNAME_SET.contains_key(word)
 }
 
 /// The group of a word: given names first, then patronymics, then Korean
@@ -547,7 +576,8 @@ pub(crate) fn group(word: &str, hangul: bool, korean: bool) -> Option<&'static s
     {
         return Some(g);
     }
-    if word.len() >= 7 {
+    // Patronymics end in -ich/-ych or -na.
+    if word.len() >= 7 && matches!(word.as_bytes()[word.len() - 1], b'h' | b'a') {
         return patronymic(word);
     }
     None
@@ -592,40 +622,10 @@ fn patronymic(word: &str) -> Option<&'static str> {
         if stem.len() < 3 {
             continue;
         }
-        // The stem, or the stem with the name's last letter back
-        // (`Sergeevich` → `serge` + `y`, `Nikolaevich` → `nikola` + `y`,
-        // `Mykolaiovych` → `mykolai` − `i`).
-        let restored: &str = match suffix {
-            "iyovych" => "iy",
-            "iiovych" => "ii",
-            "yevich" | "yevna" => "y",
-            "ievich" | "ievna" => "i",
-            _ => "",
-        };
-        let mut buf = [0u8; 40];
-        let mut try_stem = |stem: &str, add: &str| -> Option<&'static str> {
-            let len = stem.len() + add.len();
-            if len > buf.len() {
-                return None;
-            }
-            buf[..stem.len()].copy_from_slice(stem.as_bytes());
-            buf[stem.len()..len].copy_from_slice(add.as_bytes());
-            let name = std::str::from_utf8(&buf[..len]).ok()?;
-            let canon = GROUPS.map.get(name)?;
-            let (m, f) = GROUPS.patronymic.get(canon)?;
-            Some(if male { m.as_str() } else { f.as_str() })
-        };
-        let found = try_stem(stem, restored)
-            .or_else(|| try_stem(stem, ""))
-            .or_else(|| try_stem(stem, "y"))
-            .or_else(|| try_stem(stem, "i"))
-            .or_else(|| try_stem(stem, "o"))
-            .or_else(|| stem.strip_suffix('i').and_then(|s| try_stem(s, "")))
-            // `Mikolayovich` (Mykola), `Yakovlevich` (Yakov).
-            .or_else(|| stem.strip_suffix('y').and_then(|s| try_stem(s, "")))
-            .or_else(|| stem.strip_suffix('l').and_then(|s| try_stem(s, "")));
-        if found.is_some() {
-            return found;
+        if let Some(canon) = GROUPS.stems.get(stem)
+            && let Some((m, f)) = GROUPS.patronymic.get(canon)
+        {
+            return Some(if male { m.as_str() } else { f.as_str() });
         }
     }
     None

@@ -28,17 +28,19 @@ pub(crate) fn table_size() -> usize {
 /// Removes the type prefixes at the start of a vessel name, unless nothing
 /// else would be left. Returns the removed prefixes.
 pub(crate) fn strip_prefix(tokens: &mut Vec<Tok>) -> Vec<String> {
-    let words: Vec<&str> = tokens.iter().map(|t| t.text.as_str()).collect();
+    if !tokens.first().is_some_and(|t| TABLE.starts_with(&t.text)) {
+        return Vec::new();
+    }
     let mut spans = Vec::new();
     let mut at = 0;
-    while let Some((len, ())) = TABLE.at_start(&words, at) {
+    while let Some((len, ())) = TABLE.at_start(tokens, at) {
         spans.push(at..at + len);
         at += len;
     }
     if at >= tokens.len() || spans.is_empty() {
         return Vec::new();
     }
-    let removed = spans.into_iter().map(|r| words[r].join(" ")).collect();
+    let removed = spans.into_iter().map(|r| crate::translit::joined(&tokens[r])).collect();
     tokens.drain(..at);
     removed
 }
