@@ -184,7 +184,7 @@ impl EuRow {
     }
 
     fn location(&self) -> Location {
-        Location::Record { line: self.line, id: self.ident() }
+        record_location(self.line, self.ident())
     }
 
     fn key(&self) -> GroupKey {
@@ -198,6 +198,11 @@ impl EuRow {
     fn context(&self) -> (&str, &str) {
         (self.cell(col::PROGRAM_KEY), self.cell(col::MEASURE))
     }
+}
+
+/// A record location, or the line alone when the row has neither a record id nor a name.
+fn record_location(line: u64, id: String) -> Location {
+    if id.is_empty() { Location::Line(line) } else { Location::Record { line, id } }
 }
 
 /// (celex, annex — empty for name keys, recordId or `name:` + name, schema).
@@ -362,8 +367,8 @@ fn read_file(parsed: &mut Parsed, path: &Path, text: &str, amendment: bool) -> V
         }
         let cells: Vec<String> = cells.drain(lead.len()..).collect();
         let record = cells.get(col::RECORD_ID).map(|c| c.trim()).filter(|c| !c.is_empty());
-        let id = record.or_else(|| cells.get(col::NAME).map(|c| c.trim())).unwrap_or("");
-        let loc = Location::Record { line: row.line, id: id.to_owned() };
+        let id = record.map_or_else(|| clean_value(cells.get(col::NAME).map_or("", String::as_str)), str::to_owned);
+        let loc = record_location(row.line, id);
         let refuse = |parsed: &mut Parsed, message: String| {
             parsed.issue(Severity::Error, path, loc.clone(), message);
             parsed.skipped += 1;
@@ -380,7 +385,8 @@ fn read_file(parsed: &mut Parsed, path: &Path, text: &str, amendment: bool) -> V
                 continue;
             }
         };
-        if cells.get(col::NAME).is_none_or(|n| n.trim().is_empty()) {
+        // A name of control characters only is no name: it cleans to nothing.
+        if cells.get(col::NAME).is_none_or(|n| clean_value(n).is_empty()) {
             refuse(parsed, "row without a `name`".into());
             continue;
         }
@@ -674,7 +680,7 @@ mod tests {
     //! 3. The real files: row counts per file measured independently, the
     //!    entity count, and the Putin record.
     use super::*;
-    use crate::Format;
+    use crate::{Format, Issue};
 
     fn check_dates(text: &str, expect: &[&str]) {
         let got: Vec<String> = extract_dates(text).iter().map(ToString::to_string).collect();
@@ -898,6 +904,55 @@ mod tests {
             "unknown schema `Persona`",
         );
     }
+    /// A consolidated file with `rows` under the header, as `(recordId, schema, name)`.
+    fn rows_file(rows: &[(&str, &str, &str)]) -> (tempfile::TempDir, PathBuf) {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("32014R0269.csv");
+        let header: Vec<&str> = CONSOLIDATED.iter().copied().chain(COLUMNS.iter().map(|c| c.0)).collect();
+        let mut text = header.join(",") + "\n";
+        for (id, schema, name) in rows {
+            let mut cells = vec![String::new(); header.len()];
+            cells[0] = "32014R0269".into();
+            cells[1 + col::RECORD_ID] = (*id).into();
+            cells[1 + col::SCHEMA] = (*schema).into();
+            cells[1 + col::NAME] = (*name).into();
+            text += &(cells.join(",") + "\n");
+        }
+        std::fs::write(&path, text).unwrap();
+        (dir, path)
+    }
+
+    #[test]
+    fn refused_row_without_id_or_name_is_located_by_line() {
+        let (_dir, path) = rows_file(&[("", "LegalEntity", "CHIP AND DIP LLC"), ("", "Le\0control", "")]);
+        let parsed = parse(&source(vec![path])).unwrap();
+        let errors: Vec<&Issue> = parsed.issues.iter().filter(|i| i.severity == Severity::Error).collect();
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert_eq!(errors[0].location, Location::Line(3));
+        assert!(errors[0].message.contains("unknown schema"), "{}", errors[0]);
+        assert_eq!((parsed.seen, parsed.skipped, parsed.entities.len()), (2, 1, 1));
+    }
+
+    #[test]
+    fn name_of_control_characters_only_is_refused() {
+        let (_dir, path) = rows_file(&[("", "Person", "\u{2}\u{1}"), ("7", "Person", "\u{2}")]);
+        let parsed = parse(&source(vec![path])).unwrap();
+        let errors: Vec<(Location, &str)> = parsed
+            .issues
+            .iter()
+            .filter(|i| i.severity == Severity::Error)
+            .map(|i| (i.location.clone(), i.message.as_str()))
+            .collect();
+        assert_eq!(
+            errors,
+            [
+                (Location::Line(2), "row without a `name`"),
+                (Location::Record { line: 3, id: "7".into() }, "row without a `name`")
+            ]
+        );
+        assert_eq!((parsed.seen, parsed.skipped, parsed.entities.len()), (2, 2, 0));
+    }
+
     #[test]
     fn error_field_count() {
         check_error("err/consolidated/32003R1210.csv", Location::Line(2), "expected 45 fields");
