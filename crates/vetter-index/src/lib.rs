@@ -204,7 +204,8 @@ impl Index {
         let corrupt = |message: String| IndexError::Corrupt { path: path.to_owned(), message };
         let payload_len =
             usize::try_from(footer.payload_len).map_err(|_| corrupt("payload length overflows".into()))?;
-        if payload_len + FOOTER_LEN != map.len() {
+        // `checked_add`: a length near `usize::MAX` is corrupt, not an overflow.
+        if payload_len.checked_add(FOOTER_LEN) != Some(map.len()) {
             return Err(corrupt(format!(
                 "footer says {payload_len} payload bytes, file has {}",
                 map.len().saturating_sub(FOOTER_LEN)
@@ -360,5 +361,20 @@ mod tests {
         newer[at] = 99;
         std::fs::write(&path, &newer).unwrap();
         assert!(matches!(Index::open(&path), Err(IndexError::Version { found: 99, .. })));
+    }
+
+    #[test]
+    fn payload_length_that_overflows_is_corrupt() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.vtx");
+        write_atomic(&path, &sample()).unwrap();
+        let mut bytes = std::fs::read(&path).unwrap();
+        let at = bytes.len() - FOOTER_LEN + 16;
+        // Lengths to which adding the footer length overflows.
+        for len in [u64::MAX, u64::MAX - FOOTER_LEN as u64 + 1] {
+            bytes[at..at + 8].copy_from_slice(&len.to_le_bytes());
+            std::fs::write(&path, &bytes).unwrap();
+            assert!(matches!(Index::open(&path), Err(IndexError::Corrupt { .. })), "length {len}");
+        }
     }
 }
