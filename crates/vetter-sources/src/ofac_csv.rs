@@ -334,7 +334,7 @@ fn primary_entity(parsed: &mut Parsed, path: &Path, row: &Row<'_>, unknown: &mut
     e.add(Prop::Name, name);
     e.caption = clean_value(name);
     if schema == Schema::Person
-        && let Some((last, first)) = name.split_once(',')
+        && let Some((last, first)) = surname_given(name)
     {
         e.add(Prop::LastName, last);
         e.add(Prop::FirstName, first);
@@ -364,6 +364,13 @@ fn primary_entity(parsed: &mut Parsed, path: &Path, row: &Row<'_>, unknown: &mut
     e.add_topic(topic::SANCTION);
     e.add_source(parsed.source_ref(&row.ent_str));
     Some(e)
+}
+
+/// The surname and given names of OFAC's `SURNAME, Given names`, split at the
+/// first comma and trimmed; `None` for a name without a comma.
+fn surname_given(name: &str) -> Option<(&str, &str)> {
+    let (last, first) = name.split_once(',')?;
+    Some((last.trim(), first.trim()))
 }
 
 /// A `cons_comments.csv` row: the rest of the remarks, appended verbatim (OFAC cuts mid-word).
@@ -1561,6 +1568,54 @@ mod tests {
             let s: String = parts.concat();
             let mut e = Entity::new("t-1", Schema::Person);
             let _ = apply_remarks(&mut e, &s, &RemarkOpts::default());
+        }
+    }
+
+    /// The entity of a primary row of an `individual` named `name`; `None` when the name is null.
+    fn person_entity(name: &str) -> Option<Entity> {
+        let mut fields = vec!["36", name, "individual"];
+        fields.resize(PRIM_FIELDS, "-0- ");
+        let rec = csv::StringRecord::from(fields);
+        let row = Row { line: 1, ent: 36, ent_str: "36".into(), rec: &rec };
+        let mut parsed = Parsed::new(&source("us_ofac_sdn", Format::OfacSdn, "x", Vec::new()));
+        primary_entity(&mut parsed, Path::new("sdn.csv"), &row, &mut Unknown::default())
+    }
+
+    #[test]
+    fn surname_given_splits_at_the_first_comma() {
+        assert_eq!(surname_given("PUTIN, Vladimir Vladimirovich"), Some(("PUTIN", "Vladimir Vladimirovich")));
+        assert_eq!(surname_given("AL-WARD, 'Abd, Jr."), Some(("AL-WARD", "'Abd, Jr.")));
+        assert_eq!(surname_given("PUTIN,"), Some(("PUTIN", "")));
+        assert_eq!(surname_given("EBANO"), None);
+        let e = person_entity("PUTIN,").expect("named");
+        assert_eq!(e.get(Prop::LastName), ["PUTIN"]);
+        assert_eq!(e.get(Prop::FirstName), [] as [&str; 0]);
+    }
+
+    /// Comma-free words of a name part, joined by single spaces.
+    fn name_part() -> impl Strategy<Value = String> {
+        proptest::collection::vec("[A-Za-zÀ-ÿЀ-ӿ'.-]{1,10}", 1..4).prop_map(|w| w.join(" "))
+    }
+
+    proptest! {
+        #[test]
+        fn surname_given_never_panics(name in "\\PC{0,60}") {
+            if let Some(e) = person_entity(&name) {
+                prop_assert!(e.get(Prop::LastName).len() <= 1 && e.get(Prop::FirstName).len() <= 1);
+                if !name.contains(',') {
+                    prop_assert!(e.get(Prop::LastName).is_empty() && e.get(Prop::FirstName).is_empty());
+                }
+            }
+        }
+
+        #[test]
+        fn surname_given_gives_back_last_and_first(last in name_part(), first in name_part()) {
+            let name = format!("{last}, {first}");
+            prop_assert_eq!(surname_given(&name), Some((last.as_str(), first.as_str())));
+            let e = person_entity(&name).expect("named");
+            prop_assert_eq!(e.get(Prop::Name), [name.as_str()]);
+            prop_assert_eq!(e.get(Prop::LastName), [last.as_str()]);
+            prop_assert_eq!(e.get(Prop::FirstName), [first.as_str()]);
         }
     }
 

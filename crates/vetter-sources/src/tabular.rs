@@ -437,3 +437,57 @@ pub(crate) fn is_enumerator(word: &str) -> bool {
 pub(crate) fn plausible(date: PartialDate) -> bool {
     (1800..=2100).contains(&date.start().year()) && date.end().is_none_or(|end| end.year() <= 2100)
 }
+
+#[cfg(test)]
+mod tests {
+    //! 1. `split_multi` on text after a closing quote (the other cell shapes are
+    //!    tested in `os_targets_csv`).
+    //! 2. `split_multi` never panics, and splits values joined the way the
+    //!    exports join them back to the same values (property tests).
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Joins values as the exports do: `; `-separated, CSV-quoted when a value holds `;` or `"`.
+    fn join_multi(values: &[String]) -> String {
+        let quoted: Vec<String> = values
+            .iter()
+            .map(|v| if v.contains([';', '"']) { format!("\"{}\"", v.replace('"', "\"\"")) } else { v.clone() })
+            .collect();
+        quoted.join("; ")
+    }
+
+    #[test]
+    fn split_multi_keeps_text_after_a_closing_quote() {
+        // The hand-written cell shapes are tested with the `targets.simple.csv` parser.
+        assert_eq!(split_multi("\"a\"x; b"), ["ax", "b"]);
+        assert_eq!(split_multi("a; \"b; c"), ["a", "b; c"]);
+    }
+
+    /// One value as a cell may hold it: trimmed, not empty, possibly with `;`, `"` and non-ASCII letters.
+    fn value() -> impl Strategy<Value = String> {
+        "[a-zA-Z0-9 ;\",.'()/é Ж中-]{1,16}".prop_map(|s| s.trim().to_owned()).prop_filter("empty", |s| !s.is_empty())
+    }
+
+    proptest! {
+        #[test]
+        fn split_multi_never_panics(cell in "\\PC{0,80}") {
+            let values = split_multi(&cell);
+            prop_assert!(values.iter().all(|v| !v.is_empty() && v.trim() == v));
+        }
+
+        #[test]
+        fn split_multi_of_quote_pieces_never_panics(
+            parts in proptest::collection::vec(
+                prop_oneof![Just("\""), Just("\"\""), Just(";"), Just("; "), Just(" "), Just("a"), Just("é"), Just("\u{1a}")],
+                0..40,
+            )
+        ) {
+            let _ = split_multi(&parts.concat());
+        }
+
+        #[test]
+        fn split_multi_round_trips_joined_values(values in proptest::collection::vec(value(), 0..6)) {
+            prop_assert_eq!(split_multi(&join_multi(&values)), values);
+        }
+    }
+}
