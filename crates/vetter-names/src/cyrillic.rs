@@ -87,6 +87,7 @@ pub(crate) fn push(out: &mut String, lang: CyrLang, sys: CyrSystem, c: char, at:
         CyrLang::Ukrainian => ukrainian(sys, c, at),
         CyrLang::Belarusian => belarusian(sys, c, at),
         CyrLang::SouthSlavic => south_slavic(sys, c, at),
+        CyrLang::Bulgarian => bulgarian(sys, c, at),
         CyrLang::Russian => None,
     };
     out.push_str(s.unwrap_or_else(|| russian(sys, c, at)));
@@ -229,6 +230,20 @@ fn belarusian(sys: CyrSystem, c: char, at: Around) -> Option<&'static str> {
         (Icao | Iso9 | Scholarly, 'ё') => "e",
         (_, 'і') => "i",
         (_, 'ь') => "",
+        _ => return None,
+    })
+}
+
+fn bulgarian(sys: CyrSystem, c: char, at: Around) -> Option<&'static str> {
+    use CyrSystem::*;
+    Some(match (sys, c) {
+        // The Bulgarian BGN/PCGN and national (2009) systems agree here.
+        (Primary | Bgn | Icao, 'ъ') => "a",
+        (Iso9 | Scholarly, 'ъ') => "",
+        (Primary | Bgn | Icao, 'щ') => "sht",
+        (Primary | Bgn | Icao, 'х') => "h",
+        (Primary | Bgn, 'е') => "e",
+        (Primary | Bgn, 'ь') if at.next == 'о' => "y",
         _ => return None,
     })
 }
@@ -387,6 +402,8 @@ mod tests {
         check("Рыгоравіч", Belarusian, Primary, "ryhoravich");
         check("Вучић", SouthSlavic, Primary, "vucic");
         check("Ђорђе", SouthSlavic, Primary, "djordje");
+        check("Търкиш", Bulgarian, Primary, "tarkish");
+        check("Щерев", Bulgarian, Primary, "shterev");
         check("Назарбаев", Russian, Primary, "nazarbayev");
         check("Тоқаев", Russian, Primary, "toqayev");
         check("Ұлы", Russian, Primary, "uly");

@@ -192,6 +192,17 @@ fn normalize_with(name: &str, kind: NameKind, tokens: &mut Vec<Tok>) -> NameForm
         );
         tokens.clear();
     }
+    // Ordinals as numbers (`Sara 2nd` = `Sara 2`), unless that leaves no letters.
+    let ordinals = tokens.iter().filter(|t| ordinal(&t.text).is_some()).count();
+    if ordinals > 0
+        && tokens.iter().any(|t| ordinal(&t.text).is_none() && t.text.bytes().any(|b| b.is_ascii_alphabetic()))
+    {
+        for t in tokens.iter_mut() {
+            if let Some(n) = ordinal(&t.text) {
+                t.text.truncate(n);
+            }
+        }
+    }
     match kind {
         NameKind::Person => person(tokens, marks.comma, &mut honorifics, &mut steps),
         NameKind::Organization => organization(tokens, &mut legal_forms, &mut steps),
@@ -202,7 +213,7 @@ fn normalize_with(name: &str, kind: NameKind, tokens: &mut Vec<Tok>) -> NameForm
         }
         NameKind::Any => {}
     }
-    arabic::apply(tokens, &mut steps);
+    arabic::apply(tokens, &mut steps, matches!(kind, NameKind::Person | NameKind::Any));
     let korean = tokens.iter().any(|t| t.script == Script::Hangul)
         || [tokens.first(), tokens.last()].into_iter().flatten().any(|t| variants::is_korean_surname(&t.text));
     let tokens = tokens.drain(..).map(|t| finish(t, kind, korean)).collect();
@@ -217,6 +228,7 @@ fn transliteration_step(script: Script, lang: crate::script::CyrLang) -> Option<
             CyrLang::Ukrainian => "transliterated from Cyrillic (Ukrainian, national system)",
             CyrLang::Belarusian => "transliterated from Cyrillic (Belarusian, BGN/PCGN)",
             CyrLang::SouthSlavic => "transliterated from Cyrillic (Serbian/Macedonian Latin)",
+            CyrLang::Bulgarian => "transliterated from Cyrillic (Bulgarian, national system)",
         },
         Script::Greek => "transliterated from Greek (ELOT 743)",
         Script::Arabic => "transliterated from Arabic script (consonantal)",
@@ -240,6 +252,14 @@ fn push_joined(out: &mut String, tokens: &[Tok]) {
         }
         out.push_str(&t.text);
     }
+}
+
+/// The length of the number in an ordinal (`2nd`, `33rd`, `4th` → the digits).
+fn ordinal(word: &str) -> Option<usize> {
+    let b = word.as_bytes();
+    let n = b.len().checked_sub(2)?;
+    let digits = n > 0 && b[..n].iter().all(u8::is_ascii_digit);
+    (digits && matches!(&b[n..], b"st" | b"nd" | b"rd" | b"th")).then_some(n)
 }
 
 /// Generational suffixes: `SMITH, Jr.` is not `SURNAME, Given`.
@@ -304,6 +324,15 @@ fn organization(tokens: &mut Vec<Tok>, legal_forms: &mut Vec<LegalForm>, steps: 
     let mut middle = Vec::new();
     let mut i = start;
     while i < end {
+        // Cyrillic abbreviations (АО, ООО) are never words: a legal form anywhere.
+        if tokens[i].script == Script::Cyrillic
+            && tokens[i].letters <= 4
+            && let Some(class) = legal_form::single(&tokens[i].text)
+        {
+            middle.push((i..i + 1, class));
+            i += 1;
+            continue;
+        }
         let Some(w) = legal_form::org_word(&tokens[i].text) else {
             i += 1;
             continue;
@@ -313,6 +342,7 @@ fn organization(tokens: &mut Vec<Tok>, legal_forms: &mut Vec<LegalForm>, steps: 
             i += 1;
             continue;
         }
+
         if w.phrase
             && let Some((len, g)) = legal_form::generic_phrase(&tokens[..end], i)
         {
@@ -416,6 +446,9 @@ mod tests {
         check("صدام حسين التكريتي", P, "saddam hussein al tkryty");
         check("AL-ZAWAHIRI, Ayman", P, "ayman al zawahiri");
         check("SMITH, Jr.", P, "smith jr");
+        check("Sara 2nd", NameKind::Vessel, "sara 2");
+        check("33RD LIGHT INFANTRY DIVISION", NameKind::Organization, "33 light infantry division");
+        check("4th", NameKind::Any, "4th");
     }
 
     #[test]

@@ -117,7 +117,7 @@ mod tests {
         check("General Qasem Soleimani", "qasem soleimani", &["general"]);
         check("Lt. Gen. Ali Ahmad", "ali ahmad", &["lt gen"]);
         check("Maj Gen Qasem Soleimani", "qasem soleimani", &["maj gen"]);
-        check("Haji Khairullah Barakzai", "khairullah barakzai", &["haji"]);
+        check("Haji Khairullah Barakzai", "khairallah barakzai", &["haji"]);
         check("Al-Hajj Mohammed Omar", "mohammed omar", &["al hajj"]);
         check("Mullah Mohammed Omar", "mohammed omar", &["mullah"]);
         check("Mawlawi Abdul Kabir", "abdulkabir", &["mawlawi"]);

@@ -305,8 +305,17 @@ systems systems ; system systems ; sys ~systems ; sistemy systems ; sistema syst
 center center ; centre center ; centro center ; tsentr center ; ctr ~center ; cntr =center ; zhong xin center
 manufacturing manufacturing ; mfg =manufacturing ; manufacture manufacturing ; manufacturers manufacturing ; zavod plant ; plant plant ; factory plant ; fabrika plant ; kombinat plant ; works plant ; werk plant ; werke plant
 association association ; assn =association ; assoc ~association ; obedinenie association ; obyedineniye association ; associates - ; partners - ; brothers brothers ; bros =brothers
+gosudarstvennyy state ; gosudarstvennaya state ; gosudarstvennoye state ; gosudarstvennoe state ; derzhavne state ; derzhavnyi state ; derzhavna state
+federalnyy federal ; federalnaya federal ; federalnoye federal ; federalnoe federal
+issledovatelskiy research ; issledovatelskaya research ; issledovatelskoye research ; issledovatelskii research ; doslidnyi research ; naukovo scientific ; vyrobnyche production
+kontsern concern ; concern concern ; upravleniye management ; upravlenie management
+leasing leasing ; lizingovaya leasing ; lizingovyy leasing ; lizingovaia leasing
+gazovaya gas ; gazovyy gas ; neftyanoy oil ; energeticheskaya energy ; energeticheskiy energy ; energetychna energy
+morskoy marine ; morskaya marine ; morskoye marine ; morskyi marine ; sudostroitelnyy shipbuilding ; sudostroitelnaya shipbuilding ; shipbuilding shipbuilding ; shipyard shipyard ; shipyards shipyard ; verf shipyard
+strakhovaya insurance ; strakhova insurance ; kompaniia company ; hrupa group ; tsentralnyy central ; central central ; tsentralnaya central
+bnk bank ; msrf bank ; shrka company ; tjara trading ; tnzym organization ; mnzma organization ; jmya association ; mussa foundation ; dwly international ; dwlya international
 foundation foundation ; fund fund ; fond fund ; trust - ; institute institute ; inst ~institute ; institut institute ; university university ; univ =university ; universitet university ; academy academy ; akademiya academy ; agency agency ; agentstvo agency ; authority - ; ministry ministry ; ministerstvo ministry ; department department ; dept =department ; office - ; bureau - ; committee - ; council - ; organization organization ; organisation organization ; organizatsiya organization
-electronics electronics ; electronic electronics ; elektronika electronics ; dian zi electronics ; electric electric ; elektro electric ; equipment equipment ; machinery machinery ; machine machinery ; mashinostroitelnyy machinery ; products products ; product products ; supply supply ; supplies supply ; distribution - ; resources resources ; capital capital ; finance finance ; financial finance ; finansovaya finance ; insurance insurance ; securities securities ; exchange exchange ; mining mining ; metals metals ; metal metals ; steel steel ; chemical chemicals ; chemicals chemicals ; khimicheskiy chemicals ; pharmaceutical pharma ; pharmaceuticals pharma ; pharma pharma ; defense defense ; defence defense ; security security ; research research ; scientific - ; nauchno - ; proizvodstvennoe - ; proizvodstvennoye - ; production - ; state - ; federal - ; public - ; private - ; joint - ; branch - ; representative - ; agro - ; firm - ; firma - ; dom - ; house -
+electronics electronics ; electronic electronics ; elektronika electronics ; dian zi electronics ; electric electric ; elektro electric ; equipment equipment ; machinery machinery ; machine machinery ; mashinostroitelnyy machinery ; products products ; product products ; supply supply ; supplies supply ; distribution - ; resources resources ; capital capital ; finance finance ; financial finance ; finansovaya finance ; insurance insurance ; securities securities ; exchange exchange ; mining mining ; metals metals ; metal metals ; steel steel ; chemical chemicals ; chemicals chemicals ; khimicheskiy chemicals ; pharmaceutical pharma ; pharmaceuticals pharma ; pharma pharma ; defense defense ; defence defense ; security security ; research research ; scientific - ; nauchno - ; proizvodstvennoe - ; proizvodstvennoye - ; production - ; public - ; private - ; joint - ; branch - ; representative - ; agro - ; firm - ; firma - ; dom - ; house -
 ";
 
 /// One generic word: its group and, for unambiguous abbreviations, the long form.
@@ -360,6 +369,11 @@ static GENERIC_TABLE: LazyLock<GenericTable> = LazyLock::new(|| {
     }
     GenericTable { words, phrases: Phrases::new(phrases) }
 });
+
+/// The class of a one-word legal form (`ao`, `ooo`, `llc`, `co`).
+pub(crate) fn single(word: &str) -> Option<&'static str> {
+    TABLE.phrases.at_start(&[word], 0).filter(|(len, _)| *len == 1).map(|(_, (class, _))| class)
+}
 
 /// What a word can be in an organisation's name.
 #[derive(Debug, Clone, Copy, Default)]
@@ -478,6 +492,11 @@ mod tests {
     #[test]
     fn middle_and_whole() {
         check("Sberbank PJSC Moscow Branch", "sberbank moscow branch", &["pjsc"]);
+        check(
+            "Акционерное Общество «Ярославский Радиозавод» (АО «Ярославский Радиозавод»)",
+            "yaroslavskiy radiozavod yaroslavskiy radiozavod",
+            &["jsc", "jsc"],
+        );
         check("Alfa AS Trading", "alfa as trading", &[]);
         check("Limited", "limited", &[]);
         check("LLC LTD", "llc ltd", &[]);

@@ -83,6 +83,8 @@ pub(crate) enum CyrLang {
     Belarusian,
     /// Serbian and Macedonian: ђ, ј, љ, њ, ћ, џ, ѓ, ќ, ѕ.
     SouthSlavic,
+    /// Bulgarian: ъ before a consonant (a vowel in Bulgarian, a sign in Russian).
+    Bulgarian,
 }
 
 /// Letter counts per script, and Cyrillic language marks, of one name.
@@ -93,6 +95,7 @@ pub(crate) struct ScriptCounts {
     russian: u32,
     belarusian: u32,
     south_slavic: u32,
+    bulgarian: u32,
 }
 
 fn index(s: Script) -> usize {
@@ -188,6 +191,8 @@ impl ScriptCounts {
     pub(crate) fn cyrillic_language(&self) -> CyrLang {
         if self.south_slavic > 0 {
             CyrLang::SouthSlavic
+        } else if self.bulgarian > 0 && self.ukrainian == 0 && self.russian <= self.bulgarian {
+            CyrLang::Bulgarian
         } else if self.belarusian > 0 {
             CyrLang::Belarusian
         } else if self.ukrainian > self.russian {
@@ -254,6 +259,14 @@ pub(crate) fn count_chars(chars: &[char]) -> ScriptCounts {
                 &chars[i + 1..i + 5],
                 ['о' | 'О', 'в' | 'В', 'и' | 'И', 'ч' | 'Ч'] | ['о' | 'О', 'в' | 'В', 'н' | 'Н', 'а' | 'А']
             );
+        // ъ before a consonant is the Bulgarian vowel (`Търкиш`); Russian writes it before е, ё, ю, я.
+        if matches!(c, 'ъ' | 'Ъ')
+            && after.is_some_and(|a| {
+                crate::cyrillic::is_letter(a) && !matches!(a, 'е' | 'ё' | 'ю' | 'я' | 'Е' | 'Ё' | 'Ю' | 'Я')
+            })
+        {
+            counts.bulgarian += 1;
+        }
         if ukrainian_patronymic
             || (matches!(c, 'ь' | 'Ь')
                 && matches!(before, Some('с' | 'С' | 'ц' | 'Ц' | 'з' | 'З'))
@@ -318,6 +331,8 @@ mod tests {
         assert_eq!(lang("КОНОНЕНКО Вадим Миколайович"), CyrLang::Ukrainian);
         assert_eq!(lang("Аляксандр Лукашэнка Рыгоравіч ў"), CyrLang::Belarusian);
         assert_eq!(lang("Александар Вучић"), CyrLang::SouthSlavic);
+        assert_eq!(lang("Ди Ийстърн Търкиш Исламик Мувмънт"), CyrLang::Bulgarian);
+        assert_eq!(lang("Подъячев"), CyrLang::Russian);
     }
 
     #[test]

@@ -63,7 +63,8 @@ pub(crate) fn concat(parts: &[&str]) -> String {
 }
 
 impl Tok {
-    fn new(text: String, script: Script, letters: u16) -> Self {
+    /// A word with no flags set.
+    pub(crate) fn new(text: String, script: Script, letters: u16) -> Self {
         Tok { text, script, letters, dotted: false, generic: false, group: None }
     }
 }
@@ -115,16 +116,23 @@ pub(crate) fn tokenize_into(name: &str, systems: Systems, out: &mut Vec<Tok>) ->
     if name.is_ascii() {
         return tokenize_ascii(name, out);
     }
-    // Compose decomposed letters (й written as и + breve) before the tables see them.
+    // Compose decomposed letters (й written as и + breve) and replace Arabic
+    // presentation forms by letters (NFKC) before the tables see them.
+    let (mut compose, mut compat) = (false, false);
+    for c in name.chars() {
+        compose |= matches!(c, '\u{300}'..='\u{36F}' | '\u{1100}'..='\u{11FF}' | '\u{3099}' | '\u{309A}');
+        compat |= matches!(c, '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}');
+    }
     let composed: String;
-    let name =
-        if name.chars().any(|c| matches!(c, '\u{300}'..='\u{36F}' | '\u{1100}'..='\u{11FF}' | '\u{3099}' | '\u{309A}'))
-        {
-            composed = name.nfc().collect();
-            composed.as_str()
-        } else {
-            name
-        };
+    let name = if compat {
+        composed = name.nfkc().collect();
+        composed.as_str()
+    } else if compose {
+        composed = name.nfc().collect();
+        composed.as_str()
+    } else {
+        name
+    };
     // Names are short: keep their characters on the stack.
     let mut stack = ['\0'; 96];
     let heap: Vec<char>;
@@ -341,14 +349,49 @@ fn tokenize_ascii(name: &str, tokens: &mut Vec<Tok>) -> Marks {
             text.make_ascii_lowercase();
             text
         };
-        if !text.is_empty() {
-            counts.add_latin(u32::from(letters));
-            let mut t = Tok::new(text, Script::Latin, letters);
-            t.dotted = b.get(i) == Some(&b'.');
-            tokens.push(t);
+        if text.is_empty() {
+            continue;
         }
+        counts.add_latin(u32::from(letters));
+        if !quotes && let Some(parts) = camel_case(word) {
+            for part in parts.into_iter().flatten() {
+                let mut text = String::from(part);
+                text.make_ascii_lowercase();
+                let letters = text.len() as u16;
+                tokens.push(Tok::new(text, Script::Latin, letters));
+            }
+            continue;
+        }
+        let mut t = Tok::new(text, Script::Latin, letters);
+        t.dotted = b.get(i) == Some(&b'.');
+        tokens.push(t);
     }
     Marks { comma, counts, lang: CyrLang::Russian }
+}
+
+/// Splits a word written in CamelCase without spaces (`CabdullahMaxamedCiise`,
+/// `AllaVladimirovna`, alias styles of some lists) into its words: three parts
+/// of three letters or more, or two of four or more, so that `McDonald`,
+/// `MacArthur` and `DeLuca` stay whole.
+fn camel_case(word: &str) -> Option<[Option<&str>; 8]> {
+    let b = word.as_bytes();
+    if b.len() < 8 || !b.iter().all(u8::is_ascii_alphabetic) {
+        return None;
+    }
+    let mut parts: [Option<&str>; 8] = [None; 8];
+    let (mut n, mut start, mut shortest) = (0, 0, usize::MAX);
+    for i in 1..=b.len() {
+        if i == b.len() || (b[i - 1].is_ascii_lowercase() && b[i].is_ascii_uppercase()) {
+            if n == parts.len() {
+                return None;
+            }
+            shortest = shortest.min(i - start);
+            parts[n] = Some(&word[start..i]);
+            n += 1;
+            start = i;
+        }
+    }
+    ((n >= 3 && shortest >= 3) || (n == 2 && shortest >= 4)).then_some(parts)
 }
 
 /// Builds the words of a name.
@@ -509,6 +552,8 @@ mod tests {
         check("O'Neil Zelens’kyi", "oneil zelenskyi");
         check("ＡＢＣ ﬁnance", "abc finance");
         check("SORMOVSKIY-48", "sormovskiy 48");
+        check("CabdullahMaxamedCiise McDonald MacArthur DeLuca", "cabdullah maxamed ciise mcdonald macarthur deluca");
+        check("POLOKHINA AllaVladimirovna LeBlanc", "polokhina alla vladimirovna leblanc");
     }
 
     #[test]
@@ -534,6 +579,7 @@ mod tests {
         check("ザラ・アエロ", "zara aero");
         check("长安海连技术有限公司", "zhang an hai lian ji shu you xian gong si");
         check("ՍՊԸ", "spy");
+        check("ﺍﻟﺩﻭﻟﺔ ﺍﻹﺳﻼﻣﻳﺔ", "al dwla al islamya");
     }
 
     #[test]
