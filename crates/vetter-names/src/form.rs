@@ -386,6 +386,12 @@ fn organization(tokens: &mut Vec<Tok>, legal_forms: &mut Vec<LegalForm>, steps: 
     for (range, _) in &found {
         keep[range.clone()].iter_mut().for_each(|k| *k = false);
     }
+    // A name that would keep only numbers (`11420 Corp.`) keeps its legal forms.
+    if !translit::has_letters(tokens.iter().zip(&keep).filter(|(_, k)| **k).map(|(t, _)| t)) {
+        legal_forms.clear();
+        steps.retain(|s| !s.starts_with("legal form"));
+        return;
+    }
     let mut i = 0;
     tokens.retain(|_| {
         i += 1;
@@ -449,6 +455,8 @@ mod tests {
         check("Sara 2nd", NameKind::Vessel, "sara 2");
         check("33RD LIGHT INFANTRY DIVISION", NameKind::Organization, "33 light infantry division");
         check("4th", NameKind::Any, "4th");
+        check("11420 CORP.", NameKind::Organization, "11420 corp");
+        check("Dr 123", NameKind::Person, "dr 123");
     }
 
     #[test]

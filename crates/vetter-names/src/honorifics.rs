@@ -77,7 +77,10 @@ pub(crate) fn strip_leading(tokens: &mut Vec<Tok>, from: usize) -> Vec<String> {
         spans.push(at..at + len);
         at += len;
     }
-    if at >= tokens.len() || spans.is_empty() {
+    if at >= tokens.len()
+        || spans.is_empty()
+        || !crate::translit::has_letters(tokens[at..].iter().chain(&tokens[..from]))
+    {
         return Vec::new();
     }
     let removed = spans.into_iter().map(|r| crate::translit::joined(&tokens[r])).collect();

@@ -53,6 +53,11 @@ pub(crate) fn joined(tokens: &[Tok]) -> String {
     out
 }
 
+/// Whether some word has a letter (a name of digits only has no tokens).
+pub(crate) fn has_letters<'a>(mut tokens: impl Iterator<Item = &'a Tok>) -> bool {
+    tokens.any(|t| t.text.bytes().any(|b| b.is_ascii_alphabetic()))
+}
+
 /// Concatenates `parts` in one allocation (steps are built for many names).
 pub(crate) fn concat(parts: &[&str]) -> String {
     let mut out = String::with_capacity(parts.iter().map(|p| p.len()).sum());

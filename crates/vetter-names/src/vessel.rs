@@ -37,7 +37,7 @@ pub(crate) fn strip_prefix(tokens: &mut Vec<Tok>) -> Vec<String> {
         spans.push(at..at + len);
         at += len;
     }
-    if at >= tokens.len() || spans.is_empty() {
+    if at >= tokens.len() || spans.is_empty() || !crate::translit::has_letters(tokens[at..].iter()) {
         return Vec::new();
     }
     let removed = spans.into_iter().map(|r| crate::translit::joined(&tokens[r])).collect();
@@ -75,6 +75,7 @@ mod tests {
         check("SORMOVSKIY-48", "sormovskiy 48");
         check("VITUS BERING", "vitus bering");
         check("MV", "mv");
+        check("MV 7", "mv 7");
         check("Ceram Sea", "ceram sea");
     }
 }
