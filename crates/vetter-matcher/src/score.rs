@@ -225,6 +225,8 @@ pub struct Prepared {
     /// Letter counts of each word (a-z, then everything else), to skip word
     /// pairs that cannot reach [`ALIGN_MIN`] without running the edit distances.
     bags: Vec<[u8; 27]>,
+    /// [`slavic_key`] of each word.
+    slavic: Vec<String>,
 }
 
 impl Prepared {
@@ -254,7 +256,8 @@ impl Prepared {
                 bag
             })
             .collect();
-        Prepared { form, weights, bags }
+        let slavic = form.tokens[..form.tokens.len().min(MAX_TOKENS)].iter().map(|t| slavic_key(&t.text)).collect();
+        Prepared { form, weights, bags, slavic }
     }
 
     fn tokens(&self) -> &[NameToken] {
@@ -263,6 +266,16 @@ impl Prepared {
 }
 
 const NONE: u8 = u8::MAX;
+
+/// A word pair that may align: similarity, word in A, word in B, how.
+type Candidate = (f64, u8, u8, TokenSim);
+/// An aligned pair: first word in A, words in A, first word in B, words in B, how.
+type AlignedSpan = (u8, u8, u8, u8, TokenSim);
+
+thread_local! {
+    static CANDIDATES: std::cell::RefCell<Vec<Candidate>> = const { std::cell::RefCell::new(Vec::new()) };
+    static PAIRS: std::cell::RefCell<Vec<AlignedSpan>> = const { std::cell::RefCell::new(Vec::new()) };
+}
 
 /// Scores two prepared names; fills `explanation` when given.
 pub fn score_forms(pa: &Prepared, pb: &Prepared, schema: Schema, explanation: Option<&mut Explanation>) -> f64 {
@@ -276,16 +289,27 @@ pub fn score_forms(pa: &Prepared, pb: &Prepared, schema: Schema, explanation: Op
     }
     let (na, nb) = (ta.len(), tb.len());
     let strict_spelling = matches!(schema, Schema::Vessel | Schema::Aircraft);
+    // Russian and Ukrainian romanise the same Cyrillic letters differently
+    // (Г = g/h, И = i/y, Ю = yu/iu): when either name was written in Cyrillic,
+    // words whose transliteration-neutral keys agree are the same word.
+    let slavic = [pa.form.script, pb.form.script].contains(&vetter_names::Script::Cyrillic);
+    let (key_a, key_b) = (&pa.slavic, &pb.slavic);
 
     // 1-2. Candidate pairs, best first; ties broken by the words themselves so
     // that comparing A with B and B with A align the same pairs.
-    let mut candidates: Vec<(f64, u8, u8, TokenSim)> = Vec::with_capacity(na * nb);
+    // Reused per thread: the scoring path allocates nothing in the steady state.
+    let mut candidates = CANDIDATES.with(|c| std::mem::take(&mut *c.borrow_mut()));
+    candidates.clear();
     for (i, x) in ta.iter().enumerate() {
         for (j, y) in tb.iter().enumerate() {
-            if !may_align(x, y, &pa.bags[i], &pb.bags[j]) {
+            let same_slavic = slavic && key_a[i] == key_b[j];
+            if !same_slavic && !may_align(x, y, &pa.bags[i], &pb.bags[j]) {
                 continue;
             }
             let mut s = token_similarity(x, y);
+            if same_slavic && s.sim < 0.9 {
+                s = TokenSim { sim: 0.9, reason: "transliteration" };
+            }
             if strict_spelling && s.sim < 1.0 {
                 // Vessel names are registered: a one-letter difference is
                 // usually another ship (Flora/Flura), so near spellings count less.
@@ -298,7 +322,7 @@ pub fn score_forms(pa: &Prepared, pb: &Prepared, schema: Schema, explanation: Op
     }
     candidates.sort_by(|x, y| {
         y.0.total_cmp(&x.0).then_with(|| {
-            let key = |c: &(f64, u8, u8, TokenSim)| {
+            let key = |c: &Candidate| {
                 let (p, q) = (&ta[c.1 as usize].text, &tb[c.2 as usize].text);
                 if p <= q { (p, q) } else { (q, p) }
             };
@@ -309,7 +333,8 @@ pub fn score_forms(pa: &Prepared, pb: &Prepared, schema: Schema, explanation: Op
     let mut pair_a = [NONE; MAX_TOKENS];
     let mut pair_b = [NONE; MAX_TOKENS];
     // Pairs: (first word in A, words in A, first word in B, words in B, similarity).
-    let mut pairs: Vec<(u8, u8, u8, u8, TokenSim)> = Vec::with_capacity(na.min(nb) + 2);
+    let mut pairs = PAIRS.with(|c| std::mem::take(&mut *c.borrow_mut()));
+    pairs.clear();
     for &(_, i, j, s) in &candidates {
         if pair_a[i as usize] == NONE && pair_b[j as usize] == NONE {
             pair_a[i as usize] = pairs.len() as u8;
@@ -434,7 +459,55 @@ pub fn score_forms(pa: &Prepared, pb: &Prepared, schema: Schema, explanation: Op
         e.unmatched_left = unmatched(ta, wa, &pair_a, b_full);
         e.unmatched_right = unmatched(tb, wb, &pair_b, a_full);
     }
+    CANDIDATES.with(|c| *c.borrow_mut() = candidates);
+    PAIRS.with(|c| *c.borrow_mut() = pairs);
     score
+}
+
+/// A key under which the common romanisations of one Cyrillic word agree:
+/// `grinyuk` (Russian) and `hryniuk` (Ukrainian) both give `grinuk`.
+pub fn slavic_key(word: &str) -> String {
+    const PAIRS: [(&str, &str); 14] = [
+        ("shch", "s"),
+        ("kh", "x"),
+        ("zh", "z"),
+        ("ts", "c"),
+        ("ch", "c"),
+        ("sh", "s"),
+        ("yu", "u"),
+        ("iu", "u"),
+        ("ya", "a"),
+        ("ia", "a"),
+        ("ye", "e"),
+        ("ie", "e"),
+        ("yi", "i"),
+        ("yo", "o"),
+    ];
+    let mut out = String::with_capacity(word.len());
+    let mut rest = word;
+    'outer: while let Some(c) = rest.chars().next() {
+        for (from, to) in PAIRS {
+            if let Some(after) = rest.strip_prefix(from) {
+                out.push_str(to);
+                rest = after;
+                continue 'outer;
+            }
+        }
+        out.push(match c {
+            'h' => 'g',
+            'y' | 'j' => 'i',
+            'w' => 'v',
+            other => other,
+        });
+        rest = &rest[c.len_utf8()..];
+    }
+    let mut dedup = String::with_capacity(out.len());
+    for c in out.chars() {
+        if !dedup.ends_with(c) {
+            dedup.push(c);
+        }
+    }
+    dedup
 }
 
 /// False when two words certainly stay below [`ALIGN_MIN`]: they are not
@@ -470,7 +543,7 @@ fn fuse(
     y: &[NameToken],
     pair_x: &mut [u8; MAX_TOKENS],
     pair_y: &mut [u8; MAX_TOKENS],
-    pairs: &mut Vec<(u8, u8, u8, u8, TokenSim)>,
+    pairs: &mut Vec<AlignedSpan>,
     swapped: bool,
 ) {
     if x.len() < 2 {
@@ -494,7 +567,7 @@ fn fuse(
             joined.push_str(p);
             joined.push_str(q);
             let spelled = 0.5 * jaro_winkler(&joined, target) + 0.5 * levenshtein_ratio(&joined, target);
-            if spelled >= 0.9 {
+            if spelled >= 0.86 {
                 let sim = TokenSim { sim: spelled.min(0.97), reason: "fused" };
                 let at = pairs.len() as u8;
                 pair_x[i] = at;

@@ -127,3 +127,10 @@ fn identical_names_score_one() {
     assert_eq!(c.score, 1.0, "{c:#?}");
     assert_eq!(c.explanation.recompute(), 1.0);
 }
+
+#[test]
+fn russian_and_ukrainian_spellings() {
+    check("ГРИНЮК Светлана Ивановна", "ГРИНЮК Світлана Іванівна", Schema::Person, true);
+    check("АГЕЄВА Ірина Анатоліївна", "Ирина Анатольевна АГЕЕВА", Schema::Person, true);
+    assert_eq!(super::score::slavic_key("grinyuk"), super::score::slavic_key("hryniuk"));
+}
