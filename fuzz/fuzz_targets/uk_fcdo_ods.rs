@@ -1,0 +1,9 @@
+#![no_main]
+//! Fuzzes the `uk_fcdo_ods` parser with arbitrary file contents.
+
+use libfuzzer_sys::fuzz_target;
+use vetter_sources::Format;
+
+fuzz_target!(|data: &[u8]| {
+    vetter_fuzz::parse_bytes(Format::UkFcdoOds, "list.ods", data);
+});
