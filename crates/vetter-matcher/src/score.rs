@@ -343,8 +343,7 @@ pub fn score_forms(pa: &Prepared, pb: &Prepared, schema: Schema, explanation: Op
         }
     }
     // Fused words: two adjacent free words on one side against one free word on the other.
-    fuse(ta, tb, &mut pair_a, &mut pair_b, &mut pairs, false);
-    fuse(tb, ta, &mut pair_b, &mut pair_a, &mut pairs, true);
+    fuse(ta, tb, &mut pair_a, &mut pair_b, &mut pairs);
 
     // 3. Coverage.
     let a_full = pair_a[..na].iter().all(|&p| p != NONE);
@@ -536,47 +535,55 @@ fn may_align(x: &NameToken, y: &NameToken, bx: &[u8; 27], by: &[u8; 27]) -> bool
     0.5 * jw.min(1.0) + 0.5 * lev >= ALIGN_MIN
 }
 
-/// Aligns two adjacent unaligned words of `x` with one unaligned word of `y`
-/// when their concatenation is spelled like it.
+/// Aligns two adjacent unaligned words of one name with one unaligned word of
+/// the other when their concatenation is spelled like it. Candidates from
+/// both sides are ranked together, best first and then by their words, so
+/// the result does not depend on which name comes first.
 fn fuse(
-    x: &[NameToken],
-    y: &[NameToken],
-    pair_x: &mut [u8; MAX_TOKENS],
-    pair_y: &mut [u8; MAX_TOKENS],
+    ta: &[NameToken],
+    tb: &[NameToken],
+    pair_a: &mut [u8; MAX_TOKENS],
+    pair_b: &mut [u8; MAX_TOKENS],
     pairs: &mut Vec<AlignedSpan>,
-    swapped: bool,
 ) {
-    if x.len() < 2 {
+    // (similarity, joined words, target word, two words on A?, first of the two, the one)
+    let mut found: Vec<(f64, String, String, bool, usize, usize)> = Vec::new();
+    let mut collect = |x: &[NameToken], y: &[NameToken], px: &[u8; MAX_TOKENS], py: &[u8; MAX_TOKENS], on_a: bool| {
+        for j in (0..y.len()).filter(|&j| py[j] == NONE) {
+            let target = &y[j].text;
+            for i in 0..x.len().saturating_sub(1) {
+                if px[i] != NONE || px[i + 1] != NONE {
+                    continue;
+                }
+                let (p, q) = (&x[i].text, &x[i + 1].text);
+                if (p.len() + q.len()).abs_diff(target.len()) > 2 || p.as_bytes().first() != target.as_bytes().first() {
+                    continue;
+                }
+                let joined = format!("{p}{q}");
+                let spelled = 0.5 * jaro_winkler(&joined, target) + 0.5 * levenshtein_ratio(&joined, target);
+                if spelled >= 0.86 {
+                    found.push((spelled, joined, target.clone(), on_a, i, j));
+                }
+            }
+        }
+    };
+    collect(ta, tb, pair_a, pair_b, true);
+    collect(tb, ta, pair_b, pair_a, false);
+    if found.is_empty() {
         return;
     }
-    let mut joined = String::new();
-    for j in 0..y.len() {
-        if pair_y[j] != NONE {
+    found.sort_by(|x, y| y.0.total_cmp(&x.0).then_with(|| (&x.1, &x.2).cmp(&(&y.1, &y.2))));
+    for (spelled, _, _, on_a, i, j) in found {
+        let (two, one) = if on_a { (&mut *pair_a, &mut *pair_b) } else { (&mut *pair_b, &mut *pair_a) };
+        if two[i] != NONE || two[i + 1] != NONE || one[j] != NONE {
             continue;
         }
-        for i in 0..x.len() - 1 {
-            if pair_x[i] != NONE || pair_x[i + 1] != NONE {
-                continue;
-            }
-            let target = &y[j].text;
-            let (p, q) = (&x[i].text, &x[i + 1].text);
-            if (p.len() + q.len()).abs_diff(target.len()) > 2 || p.as_bytes().first() != target.as_bytes().first() {
-                continue;
-            }
-            joined.clear();
-            joined.push_str(p);
-            joined.push_str(q);
-            let spelled = 0.5 * jaro_winkler(&joined, target) + 0.5 * levenshtein_ratio(&joined, target);
-            if spelled >= 0.86 {
-                let sim = TokenSim { sim: spelled.min(0.97), reason: "fused" };
-                let at = pairs.len() as u8;
-                pair_x[i] = at;
-                pair_x[i + 1] = at;
-                pair_y[j] = at;
-                pairs.push(if swapped { (j as u8, 1, i as u8, 2, sim) } else { (i as u8, 2, j as u8, 1, sim) });
-                break;
-            }
-        }
+        let at = pairs.len() as u8;
+        two[i] = at;
+        two[i + 1] = at;
+        one[j] = at;
+        let sim = TokenSim { sim: spelled.min(0.97), reason: "fused" };
+        pairs.push(if on_a { (i as u8, 2, j as u8, 1, sim) } else { (j as u8, 1, i as u8, 2, sim) });
     }
 }
 
