@@ -147,3 +147,14 @@ fn symmetric_with_fused_words() {
         assert_eq!(x.score, y.score, "{schema}: {:#?}\n{:#?}", x.explanation, y.explanation);
     }
 }
+
+#[test]
+fn normalising_twice_splits_the_same_articles() {
+    // Found by the `compare` fuzz target: `ul` made a first pass keep
+    // `aldimirich` whole, and the `al` it became made a second pass split it.
+    let a = "ul@UTINdimiVr aldimirich\u{4e73}\u{7}Xi J";
+    let f = vetter_names::normalize(a, vetter_names::NameKind::Person);
+    let g = vetter_names::normalize(&f.text(), vetter_names::NameKind::Person);
+    let words = |f: &vetter_names::NameForm| f.tokens.iter().map(|t| t.text.clone()).collect::<Vec<_>>();
+    assert_eq!(words(&f), words(&g));
+}

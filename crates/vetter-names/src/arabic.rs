@@ -460,6 +460,9 @@ fn arabic_marker(t: &Tok) -> bool {
     let s = t.text.as_str();
     t.script == crate::form::Script::Arabic
         || matches!(s, "al" | "el" | "bin" | "ibn" | "bint" | "abu" | "abou" | "umm" | "ould")
+        // Every spelling of the article (`ul`, `ad`, `ash`...), since a first
+        // pass rewrites them to `al` and a second must see the same context.
+        || article(s).is_some()
         || is_abd(s)
         || (s.starts_with("abd") && split_abd(s).is_some())
         || crate::variants::name_group(s).is_some_and(|g| ARABIC_GIVEN.contains(&g))
