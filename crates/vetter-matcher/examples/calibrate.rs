@@ -5,7 +5,8 @@
 //!
 //! Pairs are split deterministically by a hash of the two names: 70% fit the
 //! coefficients, the other 30% (and every hand-written pair) only measure them.
-//! Coefficients are kept monotonic: coverage weights are not negative, the
+//! Coefficients are kept monotonic: coverage weights are not negative (the
+//! lower coverage weighs at least 2), the
 //! conflict, number, legal-form and generic-word weights not positive.
 
 #![allow(clippy::print_stdout)] // an example whose output is the report
@@ -69,7 +70,10 @@ fn main() {
             }
             // Sign constraints, so the score is monotonic in what it should be:
             // more coverage never lowers it, a conflict never raises it.
-            w[1] = w[1].max(0.0);
+            // Both names must be largely covered: a name that merely contains
+            // the other (a person's name inside a long organisation name) is
+            // not the same name, whatever subset-shaped aliases the set holds.
+            w[1] = w[1].max(2.0);
             w[2] = w[2].max(0.0);
             for c in &mut w[3..] {
                 *c = c.min(0.0);
