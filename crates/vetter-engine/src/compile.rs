@@ -140,8 +140,28 @@ pub fn compile(data_dir: &Path) -> Result<(IndexData, Vec<Issue>), EngineError> 
         })
         .collect();
     merges.sort_by_key(|m| m.entity);
-    let entities = canonical.into_iter().map(|(e, _)| e).collect();
-    Ok((IndexData { data_fingerprint: 0, datasets, entities, records: record_infos, merges }, issues))
+    let entities: Vec<Entity> = canonical.into_iter().map(|(e, _)| e).collect();
+    let postings = build_postings(&entities);
+    Ok((IndexData { data_fingerprint: 0, datasets, entities, records: record_infos, merges, postings }, issues))
+}
+
+/// The candidate index: every name key of every entity's names.
+fn build_postings(entities: &[Entity]) -> vetter_index::Postings {
+    let pairs: Vec<(String, u32)> = entities
+        .par_iter()
+        .enumerate()
+        .flat_map_iter(|(i, e)| {
+            let mut keys = Vec::new();
+            for (_, name) in e.names() {
+                keys.extend(crate::screen::name_keys(&vetter_matcher::prepare(name, e.schema)));
+            }
+            keys.extend(crate::screen::identifier_keys(e));
+            keys.sort_unstable();
+            keys.dedup();
+            keys.into_iter().map(move |k| (k, i as u32))
+        })
+        .collect();
+    vetter_index::Postings::build(pairs)
 }
 
 /// A hash of what a record says (schema, caption, properties, topics), not of

@@ -7,7 +7,7 @@ use xxhash_rust::xxh3::Xxh3;
 use crate::EngineError;
 
 /// Bump when parsing or resolution changes what an artifact holds for the same files.
-pub const COMPILER_VERSION: u32 = 1;
+pub const COMPILER_VERSION: u32 = 2;
 
 /// Hashes the relative path, size and modification time of every file under
 /// `dir` (hidden files excepted), the compiler version, and the size and

@@ -21,12 +21,14 @@ mod compile;
 mod diff;
 mod fingerprint;
 pub mod resolve;
+pub mod screen;
 
 use std::path::{Path, PathBuf};
 
 pub use compile::{compile, dataset_priority};
 pub use diff::{DatasetDiff, Diff, RecordChange};
 pub use fingerprint::fingerprint;
+pub use screen::{Hit, Query};
 use vetter_index::{Index, IndexError};
 use vetter_model::{Entity, Schema};
 pub use vetter_sources::{Issue, Severity};

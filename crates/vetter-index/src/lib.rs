@@ -31,7 +31,7 @@ use std::path::{Path, PathBuf};
 use vetter_model::{Entity, Schema};
 
 /// The version of the artifact layout; bump it whenever [`IndexData`] or the footer changes.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 const MAGIC: &[u8; 8] = b"VETTERIX";
 const FOOTER_LEN: usize = 48;
 
@@ -83,6 +83,54 @@ pub struct IndexData {
     pub records: Vec<RecordInfo>,
     /// Why records were merged, grouped by entity index.
     pub merges: Vec<MergeInfo>,
+    /// Candidate retrieval: name keys to the entities whose names have them.
+    pub postings: Postings,
+}
+
+/// An inverted index from name keys (a word, its phonetic key, its consonant
+/// skeleton, each with a one-letter tag) to entity indices.
+///
+/// `terms` is sorted; the entities of `terms[i]` are
+/// `entities[offsets[i]..offsets[i + 1]]`, sorted and unique.
+#[derive(Debug, Default, Clone, PartialEq, Eq, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
+pub struct Postings {
+    /// The keys, sorted.
+    pub terms: Vec<String>,
+    /// Start of each key's entities in `entities`, plus the end.
+    pub offsets: Vec<u32>,
+    /// Entity indices.
+    pub entities: Vec<u32>,
+}
+
+impl Postings {
+    /// Builds postings from (key, entity) pairs in any order.
+    pub fn build(mut pairs: Vec<(String, u32)>) -> Postings {
+        pairs.sort_unstable();
+        pairs.dedup();
+        let mut out = Postings::default();
+        for (term, entity) in pairs {
+            if out.terms.last() != Some(&term) {
+                out.offsets.push(out.entities.len() as u32);
+                out.terms.push(term);
+            }
+            out.entities.push(entity);
+        }
+        out.offsets.push(out.entities.len() as u32);
+        out
+    }
+}
+
+impl ArchivedPostings {
+    /// The entities of a key, empty when the key is unknown.
+    pub fn get(&self, term: &str) -> &[rkyv::rend::u32_le] {
+        match self.terms.binary_search_by(|t| t.as_str().cmp(term)) {
+            Ok(i) => {
+                let (from, to) = (self.offsets[i].to_native() as usize, self.offsets[i + 1].to_native() as usize);
+                self.entities.get(from..to).unwrap_or(&[])
+            }
+            Err(_) => &[],
+        }
+    }
 }
 
 /// Counts for one dataset.

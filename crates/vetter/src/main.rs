@@ -8,6 +8,7 @@ mod compare;
 mod eval;
 mod lists;
 mod output;
+mod screen;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -38,6 +39,8 @@ enum Command {
     /// Inspect the loaded lists.
     #[command(subcommand)]
     Lists(lists::ListsCommand),
+    /// Find the listed entities a person, organisation or vessel may be.
+    Screen(screen::ScreenArgs),
     /// Score two names, or every pair of a CSV file (`--input`).
     Compare(compare::CompareArgs),
     /// Precision, recall and F1 of the matcher on labelled pairs (the bundled evaluation set by default).
@@ -120,6 +123,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match &cli.command {
         Command::Lists(cmd) => Settings::from_cli(&cli).and_then(|settings| lists::run(cmd, &settings)),
+        Command::Screen(args) => Settings::from_cli(&cli).and_then(|settings| screen::run(args, &settings)),
         Command::Compare(args) => compare::run(args, cli.quiet),
         Command::Eval(args) => eval::run(args, cli.data.as_deref(), cli.quiet),
     };

@@ -7,11 +7,13 @@
 //! 3. `bad_input`: a broken list file makes compiling fail with its file and
 //!    place named, and the last good artifact stays in place.
 //! 4. `bundle`: the bundled files are byte-identical to the manifest's checksums.
+//! 5. `screen`: known entities come first when screened by name in any script.
 
 mod bad_input;
 mod bundle;
 mod counts;
 mod golden;
+mod screen;
 
 use std::path::PathBuf;
 use std::sync::OnceLock;

@@ -5,6 +5,7 @@
 //! 3. `lists diff` reports added, removed and changed records.
 //! 4. A broken list file exits 2 naming the file and line, and stdout stays empty.
 //! 5. `tidy`: module docs and ARCHITECTURE.md coverage.
+//! 6. `screen --format json` has the documented shape; a bad schema exits 2.
 //! 6. `compare`: `vetter compare` (two names, CSV files, bad input) and `vetter eval`.
 
 mod compare;
@@ -115,4 +116,22 @@ fn broken_file_exits_2_with_location() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("sdn.csv:"), "{err}");
     assert!(out.stdout.is_empty());
+}
+
+#[test]
+fn screen_json_shape() {
+    let f = folder(SDN);
+    let out = vetter(&f, &["screen", "Владимир Путин", "--format", "json"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(json["query"]["name"], "Владимир Путин");
+    let first = &json["results"][0];
+    assert_eq!(first["id"], "us_ofac_sdn-35096");
+    assert_eq!(first["match"], true);
+    assert_eq!(first["risk"], "sanctioned");
+    for key in ["caption", "schema", "score", "datasets", "topics", "sources", "explanation"] {
+        assert!(!first[key].is_null(), "missing {key}");
+    }
+    let bad = vetter(&f, &["screen", "x", "--schema", "Planet"]);
+    assert_eq!(bad.status.code(), Some(2));
 }

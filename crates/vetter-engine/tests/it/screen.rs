@@ -1,0 +1,61 @@
+//! Screening the bundled lists: known entities come first, in any script.
+
+use vetter_engine::Query;
+use vetter_model::Schema;
+
+use crate::engine;
+
+fn top(query: Query, n: usize) -> Vec<String> {
+    engine().screen(&query, n).into_iter().map(|h| h.id).collect()
+}
+
+fn name(n: &str) -> Query {
+    Query { name: n.into(), ..Query::default() }
+}
+
+#[test]
+fn putin_in_cyrillic_is_first() {
+    let hits = engine().screen(&name("Владимир Путин"), 5);
+    assert_eq!(hits[0].id, "us_ofac_sdn-35096");
+    assert!(hits[0].is_match && hits[0].risk == "sanctioned");
+    assert!(hits[0].datasets.len() >= 5);
+}
+
+#[test]
+fn soleimani_spelling_variant() {
+    let ids = top(Query { schema: Some(Schema::Person), ..name("Qassim Suleimani") }, 5);
+    assert!(ids.contains(&"us_ofac_sdn-10481".to_owned()), "{ids:?}");
+}
+
+#[test]
+fn birth_date_and_country_are_explained() {
+    let q = Query { birth_date: Some("1952-10-07".into()), countries: vec!["RU".into()], ..name("Vladimir Putin") };
+    let hits = engine().screen(&q, 3);
+    assert_eq!(hits[0].id, "us_ofac_sdn-35096");
+    let features: Vec<&str> = hits[0].explanation.features.iter().map(|f| f.name.as_str()).collect();
+    assert!(features.contains(&"birth_date") && features.contains(&"country"), "{features:?}");
+}
+
+#[test]
+fn conflicting_birth_date_lowers_the_score() {
+    let plain = engine().screen(&name("Vladimir Putin"), 1)[0].score;
+    let q = Query { birth_date: Some("1990-01-01".into()), ..name("Vladimir Putin") };
+    let hit = &engine().screen(&q, 1)[0];
+    assert!(hit.score < plain, "{} vs {plain}", hit.score);
+}
+
+#[test]
+fn identifier_makes_a_vessel_certain() {
+    // The name is wrong; the IMO number alone finds the ship.
+    let q = Query { schema: Some(Schema::Vessel), identifiers: vec!["IMO 7406784".into()], ..name("Sea Swan") };
+    let hits = engine().screen(&q, 3);
+    assert_eq!(hits[0].id, "us_ofac_sdn-4243");
+    assert!(hits[0].score >= 0.99, "{:#?}", hits[0]);
+    assert!(hits[0].explanation.features.iter().any(|f| f.name == "identifier"));
+}
+
+#[test]
+fn schema_filters_candidates() {
+    let hits = engine().screen(&Query { schema: Some(Schema::Vessel), ..name("Vladimir Putin") }, 10);
+    assert!(hits.iter().all(|h| h.schema == Schema::Vessel), "{hits:?}");
+}
