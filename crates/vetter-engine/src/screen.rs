@@ -4,7 +4,8 @@
 //!    postings under three keys (the word, its phonetic key and its consonant
 //!    skeleton), so that word order, spelling variants and script do not hide
 //!    an entity; candidates are ranked by the summed rarity of the words they
-//!    share and the best [`CANDIDATES`] are scored.
+//!    share, and the best [`CANDIDATES`] that share at least 35% of what the
+//!    best one shares are scored.
 //! 2. Name score: the matcher scores the query against each of a candidate's
 //!    names (weak aliases count 0.9 of their score) and keeps the best.
 //! 3. Entity score: birth date, country and identifiers move the name score
@@ -19,7 +20,7 @@ use vetter_model::{Entity, PartialDate, Prop, Schema, SourceRef, country};
 use crate::Engine;
 
 /// How many candidates are scored per query.
-pub const CANDIDATES: usize = 200;
+pub const CANDIDATES: usize = 100;
 
 /// The postings keys of a prepared name: `t:` word, `p:` phonetic key, `s:` skeleton.
 pub fn name_keys(name: &Prepared) -> Vec<String> {
@@ -179,6 +180,10 @@ impl Engine {
         }
         let mut candidates: Vec<(u32, f64)> = weight.into_iter().collect();
         candidates.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        // Candidates that share much less of the query than the best one
+        // cannot outscore it on the name; they are not scored.
+        let best = candidates.first().map_or(0.0, |c| c.1);
+        candidates.retain(|c| c.1 >= 0.35 * best.min(99.0));
         candidates.truncate(CANDIDATES);
 
         let query_dates: Vec<PartialDate> =

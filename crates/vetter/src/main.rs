@@ -4,6 +4,7 @@
 //! Exit codes: 0 when the command ran, 2 on a usage, input or runtime error.
 //! stdout carries data only; warnings and progress go to stderr.
 
+mod bulk;
 mod compare;
 mod eval;
 mod lists;

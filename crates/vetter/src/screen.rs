@@ -12,8 +12,21 @@ use crate::{Format, Settings};
 /// Arguments of `vetter screen`.
 #[derive(Debug, clap::Args)]
 pub struct ScreenArgs {
-    /// The name to screen, in any script and word order.
-    pub name: String,
+    /// The name to screen, in any script and word order (or use `--input`).
+    #[arg(required_unless_present = "input")]
+    pub name: Option<String>,
+    /// Screen every row of this CSV or JSON-lines file instead.
+    #[arg(long, value_name = "FILE", requires = "output")]
+    pub input: Option<std::path::PathBuf>,
+    /// Where `--input` results go: `.jsonl` (one line per row) or `.csv` (the top hit per row).
+    #[arg(long, value_name = "FILE")]
+    pub output: Option<std::path::PathBuf>,
+    /// Set a column's role for `--input`: `name=HEADER`, `schema=`, `birth_date=`, `country=`, `id=`.
+    #[arg(long, value_name = "ROLE=HEADER")]
+    pub column: Vec<String>,
+    /// With `--input`: stop at the first row that cannot be screened (exit 2).
+    #[arg(long)]
+    pub strict: bool,
     /// What the name names: Person, Organization, Company, LegalEntity, Vessel, Aircraft.
     #[arg(long)]
     pub schema: Option<String>,
@@ -39,12 +52,30 @@ pub struct ScreenArgs {
 
 /// Runs `vetter screen`.
 pub fn run(args: &ScreenArgs, settings: &Settings) -> anyhow::Result<()> {
+    if let (Some(input), Some(output)) = (&args.input, &args.output) {
+        let engine = settings.open()?;
+        let started = std::time::Instant::now();
+        let (rows, errors) = crate::bulk::run(&engine, input, output, &args.column, args.limit, args.strict)?;
+        let secs = started.elapsed().as_secs_f64();
+        let _ = writeln!(
+            std::io::stderr(),
+            "vetter: screened {rows} rows in {secs:.2} s ({:.0} rows/s), {errors} row error(s){}",
+            rows as f64 / secs.max(1e-9),
+            if errors > 0 {
+                format!(", listed in `{}`", output.with_extension("errors.jsonl").display())
+            } else {
+                String::new()
+            }
+        );
+        return Ok(());
+    }
+    let Some(name) = &args.name else { anyhow::bail!("give a NAME or `--input FILE --output FILE`") };
     let schema = match &args.schema {
         Some(s) => Some(s.parse::<Schema>().with_context(|| format!("`--schema {s}`"))?),
         None => None,
     };
     let query = Query {
-        name: args.name.clone(),
+        name: name.clone(),
         schema,
         birth_date: args.birth_date.clone(),
         countries: args.country.clone(),
