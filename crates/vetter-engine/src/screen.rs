@@ -22,22 +22,18 @@ use crate::Engine;
 /// How many candidates are scored per query.
 pub const CANDIDATES: usize = 100;
 
-/// The postings keys of a prepared name: `t:` word, `p:` phonetic key, `s:` skeleton.
+/// The postings keys of one word: `t:` the word, `p:` its phonetic key and
+/// `s:` its consonant skeleton (keys of under two letters are left out).
+fn token_keys(t: &vetter_names::NameToken) -> impl Iterator<Item = String> + '_ {
+    [("t:", &t.text, 1), ("p:", &t.phonetic, 2), ("s:", &t.skeleton, 2)]
+        .into_iter()
+        .filter(|(_, key, min)| key.len() >= *min)
+        .map(|(tag, key, _)| format!("{tag}{key}"))
+}
+
+/// The postings keys of a prepared name (see `token_keys`).
 pub fn name_keys(name: &Prepared) -> Vec<String> {
-    let mut keys = Vec::with_capacity(name.form.tokens.len() * 3);
-    for t in name.form.tokens.iter().take(vetter_matcher::MAX_TOKENS) {
-        if t.text.is_empty() {
-            continue;
-        }
-        keys.push(format!("t:{}", t.text));
-        if t.phonetic.len() >= 2 {
-            keys.push(format!("p:{}", t.phonetic));
-        }
-        if t.skeleton.len() >= 2 {
-            keys.push(format!("s:{}", t.skeleton));
-        }
-    }
-    keys
+    name.form.tokens.iter().take(vetter_matcher::MAX_TOKENS).flat_map(token_keys).collect()
 }
 
 /// The postings keys of an entity's identifiers: `i:` and the value reduced
@@ -155,10 +151,8 @@ impl Engine {
         for t in prepared.form.tokens.iter().take(vetter_matcher::MAX_TOKENS) {
             let w = rarity(&t.text);
             let mut seen: Vec<u32> = Vec::new();
-            for key in [format!("t:{}", t.text), format!("p:{}", t.phonetic), format!("s:{}", t.skeleton)] {
-                if key.len() < 4 {
-                    continue;
-                }
+            // Single letters are indexed but too common to look up.
+            for key in token_keys(t).filter(|k| k.len() >= 4) {
                 for e in data.postings.get(&key) {
                     seen.push(e.to_native());
                 }
@@ -224,22 +218,22 @@ fn score_entity(
 ) -> Option<Hit> {
     let schema = if query_schema == Schema::LegalEntity { entity.schema } else { query_schema };
     // 2. Best name.
-    let mut best: Option<(f64, &str, Prop)> = None;
+    let mut best: Option<(f64, &str, Prop, Prepared)> = None;
     for (prop, name) in entity.names() {
         let candidate = prepare(name, schema);
         let mut s = score_prepared(query, &candidate, schema, Algorithm::Vetter);
         if prop == Prop::WeakAlias {
             s *= 0.9;
         }
-        if best.is_none_or(|(b, _, _)| s > b) {
-            best = Some((s, name, prop));
+        if best.as_ref().is_none_or(|(b, ..)| s > *b) {
+            best = Some((s, name, prop, candidate));
         }
     }
-    let (name_score, matched, prop) = best?;
+    let (name_score, matched, prop, prepared_match) = best?;
     if name_score < 0.3 && ids.is_empty() {
         return None;
     }
-    let comparison = compare_prepared(query, &prepare(matched, schema), schema, Algorithm::Vetter);
+    let comparison = compare_prepared(query, &prepared_match, schema, Algorithm::Vetter);
     let mut features = Vec::new();
     if prop == Prop::WeakAlias {
         features.push(Features { name: "weak_alias".into(), detail: "matched a weak alias (x0.9)".into(), delta: 0.0 });
