@@ -98,12 +98,7 @@ fn main() -> anyhow::Result<()> {
         (Class::Vessel, Category::CrossList, 120),
         (Class::Vessel, Category::Alias, 120),
     ];
-    for (class, category, target) in targets {
-        let pool: Vec<&Row> = positives.iter().filter(|r| r.class == class && r.category == category).collect();
-        let picked = balanced_take(&pool, target, &mut rng);
-        eprintln!("{:?} {:?}: {} candidates, {} picked", class, category, pool.len(), picked.len());
-        rows.extend(picked.into_iter().cloned());
-    }
+    pick(&positives, &targets, &mut rng, &mut rows);
 
     // Negatives.
     let negatives = corpus.negatives();
@@ -116,12 +111,7 @@ fn main() -> anyhow::Result<()> {
         (Class::Vessel, Category::VesselNearName, 180),
         (Class::Vessel, Category::VesselSharedWord, 40),
     ];
-    for (class, category, target) in targets {
-        let pool: Vec<&Row> = negatives.iter().filter(|r| r.class == class && r.category == category).collect();
-        let picked = balanced_take(&pool, target, &mut rng);
-        eprintln!("{:?} {:?}: {} candidates, {} picked", class, category, pool.len(), picked.len());
-        rows.extend(picked.into_iter().cloned());
-    }
+    pick(&negatives, &targets, &mut rng, &mut rows);
 
     rows.sort_by(|a, b| {
         (a.class, a.expected, a.category, &a.script, &a.name1, &a.name2)
@@ -673,6 +663,17 @@ fn balanced(text: &str) -> bool {
 /// `latin` per round, one from each other pair) so that rare scripts are kept
 /// whole, preferring rows with strong evidence, with at most
 /// [`MAX_PER_ENTITY`] rows per entity.
+/// Takes, for each (class, category, count) target in order, a balanced
+/// sample of the rows of that class and category, and appends it to `rows`.
+fn pick(candidates: &[Row], targets: &[(Class, Category, usize)], rng: &mut Rng, rows: &mut Vec<Row>) {
+    for &(class, category, target) in targets {
+        let pool: Vec<&Row> = candidates.iter().filter(|r| r.class == class && r.category == category).collect();
+        let picked = balanced_take(&pool, target, rng);
+        eprintln!("{:?} {:?}: {} candidates, {} picked", class, category, pool.len(), picked.len());
+        rows.extend(picked.into_iter().cloned());
+    }
+}
+
 fn balanced_take<'a>(pool: &[&'a Row], target: usize, rng: &mut Rng) -> Vec<&'a Row> {
     let mut buckets: BTreeMap<&str, Vec<&'a Row>> = BTreeMap::new();
     for r in pool {

@@ -131,6 +131,8 @@ pub fn run(
             .par_iter()
             .map(|row| row.query.as_ref().map(|q| engine.screen(q, limit)).map_err(Clone::clone))
             .collect();
+        // CSV rows of the batch are written by one writer, then copied out.
+        let mut csv_rows = (!jsonl_out).then(|| csv::WriterBuilder::new().has_headers(false).from_writer(Vec::new()));
         for (row, result) in batch.iter().zip(results) {
             if let Err(e) = &result {
                 error_count += 1;
@@ -149,8 +151,7 @@ pub fn run(
                     (_, Err(e)) | (Err(e), _) => serde_json::json!({"row": row.index, "error": e}),
                 };
                 writeln!(out, "{line}")?;
-            } else {
-                let mut w = csv::WriterBuilder::new().has_headers(false).from_writer(Vec::new());
+            } else if let Some(w) = csv_rows.as_mut() {
                 let top = result.as_ref().ok().and_then(|h| h.first());
                 let mut record: Vec<String> = row.cells.clone();
                 record.resize(headers.len(), String::new());
@@ -164,8 +165,10 @@ pub fn run(
                     result.as_ref().err().cloned().unwrap_or_default(),
                 ]);
                 w.write_record(&record)?;
-                out.write_all(&w.into_inner().map_err(|e| anyhow::anyhow!("{e}"))?)?;
             }
+        }
+        if let Some(w) = csv_rows {
+            out.write_all(&w.into_inner().map_err(|e| anyhow::anyhow!("{e}"))?)?;
         }
         rows_done += batch.len();
         Ok(())
