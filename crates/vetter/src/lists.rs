@@ -1,12 +1,13 @@
-//! `vetter lists`: status, show, diff and build.
+//! `vetter lists`: status, show, diff, build and export.
 
+use std::collections::BTreeMap;
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
-use anyhow::bail;
+use anyhow::{Context, bail};
 use clap::Subcommand;
 use vetter_engine::{Diff, Engine};
-use vetter_model::Prop;
+use vetter_model::{Entity, PartialDate, Prop, PropKind, Schema};
 
 use crate::output::{count, table};
 use crate::{Format, Settings, open_engine};
@@ -46,6 +47,22 @@ pub enum ListsCommand {
         #[arg(long)]
         warnings: bool,
     },
+    /// Write every entity, merged across lists, as FollowTheMoney JSON lines.
+    Export {
+        /// Output format.
+        #[arg(long, value_enum, default_value = "ftm")]
+        format: ExportFormat,
+        /// Write to this file instead of stdout (replaced only once the export is complete).
+        #[arg(long, short, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+}
+
+/// Formats `vetter lists export` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ExportFormat {
+    /// FollowTheMoney entities, one JSON object per line (see [`FtmEntity`]).
+    Ftm,
 }
 
 pub fn run(cmd: &ListsCommand, settings: &Settings) -> anyhow::Result<()> {
@@ -153,6 +170,22 @@ pub fn run(cmd: &ListsCommand, settings: &Settings) -> anyhow::Result<()> {
                 report.warnings.len()
             )?;
         }
+        ListsCommand::Export { format: ExportFormat::Ftm, output } => {
+            let engine = settings.open()?;
+            let written = match output {
+                Some(path) => export_to_file(&engine, path)?,
+                None => {
+                    let mut sink = std::io::BufWriter::new(out);
+                    let n = export_ftm(&engine, &mut sink)?;
+                    sink.flush()?;
+                    n
+                }
+            };
+            if !settings.quiet {
+                let to = output.as_ref().map_or_else(|| "stdout".to_owned(), |p| format!("`{}`", p.display()));
+                let _ = writeln!(std::io::stderr(), "vetter: exported {} entities to {to}", count(written));
+            }
+        }
     }
     Ok(())
 }
@@ -218,4 +251,199 @@ fn diff_table(diff: &Diff) -> String {
         }
     }
     s
+}
+
+/// One line of `vetter lists export --format ftm`: a listed entity, merged
+/// across lists, in FollowTheMoney's JSON form (as OpenSanctions' `entities.ftm.json` writes it).
+///
+/// Wire format, one object per line, entities in id order:
+/// - `id`: vetter's entity id, the id of its record from the highest-priority list (`us_ofac_sdn-35096`).
+/// - `schema`: the FtM schema: `Person`, `LegalEntity`, `Organization`, `Company`, `Vessel`, `Airplane`, `Asset`.
+/// - `caption`: the display name.
+/// - `properties`: FtM property name to values, sorted by name. Countries are
+///   lower-case ISO codes; dates are ISO dates or prefixes (`1952-10-07`,
+///   `1952`): an approximate date gives its date, and a range gives each year
+///   it spans (its two ends when it spans more than ten years). `topics` holds
+///   the topic tags (`sanction`, `role.pep`...). A value of a property that the
+///   FtM schema lacks (a sanction's `authority`, `listingDate`, `endDate` and
+///   `reason`, `linkedTo`, `sameAs`, `occupancy`, a vessel's `owner` as
+///   printed...) is kept as a `notes` value, `property: value`.
+/// - `datasets`: the datasets of the entity's records, sorted.
+/// - `referents`: the ids of the other records merged into the entity, sorted;
+///   empty for an entity of one record.
+/// - `target`: true when the entity has a topic, as it does when a sanctions, PEP or crime list names it.
+#[derive(Debug, serde::Serialize)]
+pub struct FtmEntity<'a> {
+    id: &'a str,
+    schema: &'static str,
+    caption: &'a str,
+    properties: BTreeMap<&'static str, Vec<String>>,
+    datasets: Vec<&'a str>,
+    referents: Vec<&'a str>,
+    target: bool,
+}
+
+/// Writes the export to `<path>.partial` and renames it to `path` once it is complete.
+fn export_to_file(engine: &Engine, path: &Path) -> anyhow::Result<u64> {
+    let mut name = path.file_name().unwrap_or_default().to_os_string();
+    name.push(".partial");
+    let partial = path.with_file_name(name);
+    let result = (|| -> anyhow::Result<u64> {
+        let mut sink = std::io::BufWriter::new(fs_err::File::create(&partial)?);
+        let n = export_ftm(engine, &mut sink)?;
+        sink.into_inner().map_err(|e| e.into_error())?.sync_all()?;
+        Ok(n)
+    })();
+    match result {
+        Ok(n) => {
+            fs_err::rename(&partial, path)?;
+            Ok(n)
+        }
+        Err(e) => {
+            let _ = fs_err::remove_file(&partial);
+            Err(e)
+        }
+    }
+}
+
+/// Writes every canonical entity as one FtM JSON line; returns the number written.
+fn export_ftm(engine: &Engine, out: &mut impl Write) -> anyhow::Result<u64> {
+    let index = engine.index();
+    let data = index.data();
+    let mut records: Vec<Vec<&str>> = vec![Vec::new(); data.entities.len()];
+    for r in data.records.iter() {
+        if let Some(ids) = records.get_mut(r.entity.to_native() as usize) {
+            ids.push(r.id.as_str());
+        }
+    }
+    let mut written = 0;
+    for (at, ids) in records.iter().enumerate() {
+        let entity = index.entity(at as u32).with_context(|| format!("reading entity {at} of the index"))?;
+        serde_json::to_writer(&mut *out, &ftm_entity(&entity, ids))?;
+        out.write_all(b"\n")?;
+        written += 1;
+    }
+    Ok(written)
+}
+
+/// The FtM form of `entity`, whose records have the ids `records`.
+fn ftm_entity<'a>(entity: &'a Entity, records: &[&'a str]) -> FtmEntity<'a> {
+    let mut properties: BTreeMap<&'static str, Vec<String>> = BTreeMap::new();
+    let mut notes = Vec::new();
+    for (&prop, values) in &entity.properties {
+        if !ftm_has(entity.schema, prop) {
+            notes.extend(values.iter().map(|v| format!("{prop}: {v}")));
+            continue;
+        }
+        let ftm = properties.entry(prop.as_str()).or_default();
+        for value in values {
+            let converted = if prop.kind() == PropKind::Date { ftm_dates(value) } else { vec![value.clone()] };
+            for v in converted {
+                if !ftm.contains(&v) {
+                    ftm.push(v);
+                }
+            }
+        }
+    }
+    if !notes.is_empty() {
+        properties.entry(Prop::Notes.as_str()).or_default().extend(notes);
+    }
+    if !entity.topics.is_empty() {
+        properties.insert("topics", entity.topics.clone());
+    }
+    FtmEntity {
+        id: &entity.id,
+        schema: match entity.schema {
+            Schema::Aircraft => "Airplane",
+            other => other.as_str(),
+        },
+        caption: &entity.caption,
+        properties,
+        datasets: entity.datasets(),
+        referents: records.iter().copied().filter(|id| *id != entity.id).collect(),
+        target: !entity.topics.is_empty(),
+    }
+}
+
+/// Whether FtM's schema for `schema` has the property `prop` (followthemoney 4's schemata).
+fn ftm_has(schema: Schema, prop: Prop) -> bool {
+    use Prop::*;
+    let legal_entity = matches!(schema, Schema::Person | Schema::LegalEntity | Schema::Organization | Schema::Company);
+    match prop {
+        Name | Alias | WeakAlias | PreviousName | Country | Address | Program | Notes | SourceUrl | WikidataId => true,
+        FirstName | MiddleName | LastName | FatherName | MotherName | Title | BirthDate | DeathDate | BirthPlace
+        | BirthCountry | Nationality | Citizenship | Gender | Position | PassportNumber => schema == Schema::Person,
+        IdNumber | TaxNumber | InnCode | OgrnCode | OkpoCode | LeiCode | SwiftBic | IncorporationDate | LegalForm
+        | Sector | Email | Phone | Website | Jurisdiction => legal_entity,
+        RegistrationNumber => legal_entity || matches!(schema, Schema::Vessel | Schema::Aircraft),
+        KppCode => schema == Schema::Company,
+        ImoNumber => matches!(schema, Schema::Vessel | Schema::Organization | Schema::Company),
+        Flag | Mmsi | CallSign | Tonnage => schema == Schema::Vessel,
+        VesselType => matches!(schema, Schema::Vessel | Schema::Aircraft),
+        SerialNumber => schema == Schema::Aircraft,
+        // FtM keeps these on other schemata (Sanction, Occupancy) or as entity references.
+        Owner | Occupancy | SameAs | CryptoWallet | Authority | ListingDate | EndDate | Reason | LinkedTo => false,
+    }
+}
+
+/// An EDTF date as FtM date values (ISO dates and prefixes; FtM has no ranges or approximate dates).
+fn ftm_dates(value: &str) -> Vec<String> {
+    let Some(date) = PartialDate::parse_edtf(value) else {
+        return vec![value.to_owned()];
+    };
+    let start = date.start();
+    match date.end() {
+        None => vec![start.to_string()],
+        Some(end) if end.year() == start.year() => match (start.month(), end.month()) {
+            (Some(a), Some(b)) if a == b => vec![format!("{:04}-{a:02}", start.year())],
+            _ => vec![format!("{:04}", start.year())],
+        },
+        Some(end) if end.year() - start.year() <= 10 => {
+            (start.year()..=end.year()).map(|year| format!("{year:04}")).collect()
+        }
+        Some(end) => vec![start.to_string(), end.to_string()],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    //! 1. EDTF dates become FtM dates: exact and approximate dates keep their
+    //!    date, ranges give the years they span or, beyond ten years, their ends.
+    //! 2. Values of properties the FtM schema lacks become `notes`; the
+    //!    Aircraft schema is FtM's `Airplane`; referents leave out the entity's own id.
+
+    use super::*;
+
+    fn check_dates(edtf: &str, expect: &[&str]) {
+        assert_eq!(ftm_dates(edtf), expect, "{edtf}");
+    }
+
+    #[test]
+    fn dates() {
+        check_dates("1952-10-07", &["1952-10-07"]);
+        check_dates("1952", &["1952"]);
+        check_dates("1958~", &["1958"]);
+        check_dates("1950/1953", &["1950", "1951", "1952", "1953"]);
+        check_dates("1952-10-01/1952-10-31", &["1952-10"]);
+        check_dates("1952-01/1952-06", &["1952"]);
+        check_dates("1930/1960", &["1930", "1960"]);
+    }
+
+    #[test]
+    fn schema_gaps_become_notes() {
+        let mut e = Entity::new("us_ofac_sdn-1", Schema::Aircraft);
+        e.caption = "EP-ABC".into();
+        e.add(Prop::Name, "EP-ABC");
+        e.add(Prop::SerialNumber, "1234");
+        e.add(Prop::Owner, "Example Air");
+        e.add_country(Prop::Flag, "ir");
+        e.add_topic("sanction");
+        let ftm = ftm_entity(&e, &["us_ofac_sdn-1", "us_trade_csl-9"]);
+        assert_eq!(ftm.schema, "Airplane");
+        assert_eq!(ftm.referents, ["us_trade_csl-9"]);
+        assert!(ftm.target);
+        assert_eq!(ftm.properties["serialNumber"], ["1234"]);
+        assert_eq!(ftm.properties["notes"], ["flag: ir", "owner: Example Air"]);
+        assert_eq!(ftm.properties["topics"], ["sanction"]);
+    }
 }

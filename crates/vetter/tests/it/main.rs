@@ -10,6 +10,7 @@
 //! 6. `compare`: `vetter compare` (two names, CSV files, bad input) and `vetter eval`.
 
 mod compare;
+mod export;
 mod tidy;
 
 use std::path::{Path, PathBuf};
