@@ -95,6 +95,8 @@ pub struct OpenReport {
 pub struct Engine {
     index: Index,
     data_dir: PathBuf,
+    /// Screening data of each entity, prepared on first use.
+    cache: screen::Cache,
 }
 
 /// Counts for one dataset, as `vetter lists status` prints them.
@@ -171,6 +173,11 @@ pub struct EntityDetail {
 }
 
 impl Engine {
+    fn new(index: Index, data_dir: PathBuf) -> Engine {
+        let cache = screen::Cache::new(index.data().entities.len());
+        Engine { index, data_dir, cache }
+    }
+
     /// Loads the artifact for `options.data_dir`, building it first when it is
     /// missing, stale (the folder's fingerprint changed), damaged or from another
     /// format version.
@@ -186,7 +193,7 @@ impl Engine {
             let current = vetter_index::peek_footer(&index_path)
                 .is_ok_and(|f| f.data_fingerprint == fp && f.version == vetter_index::FORMAT_VERSION);
             if current && let Ok(index) = Index::open(&index_path) {
-                return Ok((Engine { index, data_dir }, report));
+                return Ok((Engine::new(index, data_dir), report));
             }
         }
         let (mut data, warnings) = compile(&data_dir)?;
@@ -196,7 +203,7 @@ impl Engine {
         let index = Index::open(&index_path)?;
         report.rebuilt = true;
         report.warnings = warnings;
-        Ok((Engine { index, data_dir }, report))
+        Ok((Engine::new(index, data_dir), report))
     }
 
     /// The data folder.

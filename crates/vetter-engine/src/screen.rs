@@ -7,12 +7,19 @@
 //!    share, and the best [`CANDIDATES`] that share at least 35% of what the
 //!    best one shares are scored.
 //! 2. Name score: the matcher scores the query against each of a candidate's
-//!    names (weak aliases count 0.9 of their score) and keeps the best.
+//!    distinct names that shares a key or a cognate group with it (weak
+//!    aliases count 0.9 of their score) and keeps the best.
 //! 3. Entity score: birth date, country and identifiers move the name score
 //!    (see [`Features`]), and a schema that cannot be the query's rules a
-//!    candidate out. Every adjustment is listed in the hit's explanation.
+//!    candidate out. Every adjustment is listed in the hit's explanation; the
+//!    name explanation is written only for the hits returned.
+//!
+//! An entity's names are normalised the first time it is a candidate and
+//! kept (`Prepped`) for the life of the [`Engine`], shared by all threads: a
+//! one-off query normalises only its candidates' names, a bulk run each
+//! listed name at most once.
 
-use std::collections::HashMap;
+use std::borrow::Cow;
 
 use vetter_matcher::{Algorithm, Prepared, compare_prepared, prepare, rarity, score_prepared};
 use vetter_model::{Entity, PartialDate, Prop, Schema, SourceRef, country};
@@ -140,157 +147,325 @@ pub fn risk_label(topics: &[String]) -> &'static str {
     }
 }
 
-impl Engine {
-    /// Screens one query; hits best first (ties by id), at most `limit`.
-    pub fn screen(&self, query: &Query, limit: usize) -> Vec<Hit> {
-        let data = self.index().data();
-        let query_schema = query.schema.unwrap_or(Schema::LegalEntity);
-        let prepared = prepare(&query.name, query_schema);
-        // 1. Candidates by shared rare words.
-        let mut weight: HashMap<u32, f64> = HashMap::new();
-        for t in prepared.form.tokens.iter().take(vetter_matcher::MAX_TOKENS) {
-            let w = rarity(&t.text);
-            let mut seen: Vec<u32> = Vec::new();
-            // Single letters are indexed but too common to look up.
-            for key in token_keys(t).filter(|k| k.len() >= 4) {
-                for e in data.postings.get(&key) {
-                    seen.push(e.to_native());
-                }
-            }
-            seen.sort_unstable();
-            seen.dedup();
-            for e in seen {
-                *weight.entry(e).or_default() += w;
-            }
-        }
-        // An identifier on the list makes its entity a candidate whatever the name.
-        for id in &query.identifiers {
-            let key = identifier_value(id);
-            if key.len() >= 5 {
-                for e in data.postings.get(&format!("i:{key}")) {
-                    *weight.entry(e.to_native()).or_default() += 100.0;
-                }
-            }
-        }
-        let mut candidates: Vec<(u32, f64)> = weight.into_iter().collect();
-        candidates.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        // Candidates that share much less of the query than the best one
-        // cannot outscore it on the name; they are not scored.
-        let best = candidates.first().map_or(0.0, |c| c.1);
-        candidates.retain(|c| c.1 >= 0.35 * best.min(99.0));
-        candidates.truncate(CANDIDATES);
+/// What screening needs of one entity, prepared once and kept for the life
+/// of the [`Engine`]: the entity, its names normalised for matching, its birth
+/// dates and its identifier keys.
+#[derive(Debug)]
+pub(crate) struct Prepped {
+    entity: Entity,
+    /// Distinct names (by normalised words; a strong name wins over a weak alias of the same words).
+    names: Vec<(Prop, Prepared)>,
+    /// Hashes of each name's postings keys, sorted.
+    keys: Vec<Vec<u64>>,
+    /// The names prepared as another kind of name (a LegalEntity's names
+    /// compared with a Person query), with that kind, made on first use.
+    other: std::sync::OnceLock<(vetter_names::NameKind, Vec<Prepared>)>,
+    dates: Vec<PartialDate>,
+    ids: Vec<String>,
+}
 
-        let query_dates: Vec<PartialDate> =
-            query.birth_date.as_deref().and_then(PartialDate::parse_loose).into_iter().collect();
-        let query_countries: Vec<&str> = query.countries.iter().filter_map(|c| country::country_code(c)).collect();
-        let query_ids: Vec<String> = query.identifiers.iter().map(|i| identifier_value(i)).collect();
+/// Hashes of a word's postings keys and of its group of cognates: two names
+/// that share none of these share no word the matcher could align.
+fn word_hashes(t: &vetter_names::NameToken) -> impl Iterator<Item = u64> + '_ {
+    let hash = |key: &str| xxhash_rust::xxh3::xxh3_64(key.as_bytes());
+    token_keys(t).map(move |k| hash(&k)).chain(t.group.map(|g| hash(&format!("g:{g}"))))
+}
 
-        let mut hits = Vec::new();
-        for (index, _) in candidates {
-            let Some(entity) = self.index().entity(index) else { continue };
-            if let Some(s) = query.schema
-                && !s.is_compatible(entity.schema)
-            {
-                continue;
-            }
-            if !query.datasets.is_empty() && !entity.datasets().iter().any(|d| query.datasets.iter().any(|q| q == d)) {
-                continue;
-            }
-            if let Some(hit) =
-                score_entity(&entity, &prepared, query_schema, &query_dates, &query_countries, &query_ids)
-            {
-                hits.push(hit);
-            }
-        }
-        hits.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.id.cmp(&b.id)));
-        hits.truncate(limit);
-        hits
+/// Per-entity [`Prepped`] data, filled on first use, shared by all threads.
+#[derive(Debug, Default)]
+pub(crate) struct Cache {
+    entities: Vec<std::sync::OnceLock<Prepped>>,
+}
+
+impl Cache {
+    pub(crate) fn new(len: usize) -> Cache {
+        Cache { entities: (0..len).map(|_| std::sync::OnceLock::new()).collect() }
     }
 }
 
-fn score_entity(
-    entity: &Entity,
-    query: &Prepared,
-    query_schema: Schema,
-    dates: &[PartialDate],
-    countries: &[&str],
-    ids: &[String],
-) -> Option<Hit> {
-    let schema = if query_schema == Schema::LegalEntity { entity.schema } else { query_schema };
-    // 2. Best name.
-    let mut best: Option<(f64, &str, Prop, Prepared)> = None;
-    for (prop, name) in entity.names() {
-        let candidate = prepare(name, schema);
-        let mut s = score_prepared(query, &candidate, schema, Algorithm::Vetter);
+/// Per-thread scratch space for candidate weights, reused across queries.
+#[derive(Default)]
+struct Scratch {
+    weight: Vec<f64>,
+    touched: Vec<u32>,
+    seen: Vec<u32>,
+}
+
+thread_local! {
+    static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::new(Scratch::default());
+}
+
+impl Engine {
+    fn prepped(&self, index: u32) -> Option<&Prepped> {
+        let slot = self.cache.entities.get(index as usize)?;
+        if let Some(p) = slot.get() {
+            return Some(p);
+        }
+        let entity = self.index().entity(index)?;
+        let mut names: Vec<(Prop, Prepared)> = Vec::new();
+        let mut texts: Vec<String> = Vec::new();
+        for (prop, name) in entity.names() {
+            let prepared = prepare(name, entity.schema);
+            let text = prepared.form.text();
+            match texts.iter().position(|t| *t == text) {
+                Some(i) if names[i].0 == Prop::WeakAlias && prop != Prop::WeakAlias => names[i] = (prop, prepared),
+                Some(_) => {}
+                None => {
+                    texts.push(text);
+                    names.push((prop, prepared));
+                }
+            }
+        }
+        let keys = names
+            .iter()
+            .map(|(_, n)| {
+                let mut k: Vec<u64> =
+                    n.form.tokens.iter().take(vetter_matcher::MAX_TOKENS).flat_map(word_hashes).collect();
+                k.sort_unstable();
+                k.dedup();
+                k
+            })
+            .collect();
+        let dates = entity.dates(Prop::BirthDate).collect();
+        let ids = identifier_keys(&entity).into_iter().map(|k| k[2..].to_owned()).collect();
+        Some(slot.get_or_init(|| Prepped { entity, names, keys, other: std::sync::OnceLock::new(), dates, ids }))
+    }
+
+    /// Candidate entities for a query, best first, with the summed rarity of
+    /// the words they share with it.
+    fn candidates(&self, prepared: &Prepared, identifiers: &[String]) -> Vec<(u32, f64)> {
+        let data = self.index().data();
+        SCRATCH.with(|scratch| {
+            let scratch = &mut *scratch.borrow_mut();
+            if scratch.weight.len() < data.entities.len() {
+                scratch.weight.resize(data.entities.len(), 0.0);
+            }
+            let Scratch { weight, touched, seen } = scratch;
+            let mut add = |e: u32, w: f64| {
+                let slot = &mut weight[e as usize];
+                if *slot == 0.0 {
+                    touched.push(e);
+                }
+                *slot += w;
+            };
+            for t in prepared.form.tokens.iter().take(vetter_matcher::MAX_TOKENS) {
+                let w = rarity(&t.text);
+                seen.clear();
+                // Single letters are indexed but too common to look up.
+                for key in token_keys(t).filter(|k| k.len() >= 4) {
+                    seen.extend(data.postings.get(&key).iter().map(|e| e.to_native()));
+                }
+                seen.sort_unstable();
+                seen.dedup();
+                for &e in seen.iter() {
+                    add(e, w);
+                }
+            }
+            // An identifier on the list makes its entity a candidate whatever the name.
+            for id in identifiers {
+                let key = identifier_value(id);
+                if key.len() >= 5 {
+                    for e in data.postings.get(&format!("i:{key}")) {
+                        add(e.to_native(), 100.0);
+                    }
+                }
+            }
+            let mut candidates: Vec<(u32, f64)> = touched.iter().map(|&e| (e, weight[e as usize])).collect();
+            for &e in touched.iter() {
+                weight[e as usize] = 0.0;
+            }
+            touched.clear();
+            // Candidates that share much less of the query than the best one
+            // cannot outscore it on the name; they are not scored.
+            let best = candidates.iter().map(|c| c.1).fold(0.0, f64::max);
+            candidates.retain(|c| c.1 >= 0.35 * best.min(99.0));
+            let order = |a: &(u32, f64), b: &(u32, f64)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+            if candidates.len() > CANDIDATES {
+                candidates.select_nth_unstable_by(CANDIDATES, order);
+                candidates.truncate(CANDIDATES);
+            }
+            candidates.sort_unstable_by(order);
+            candidates
+        })
+    }
+
+    /// Screens one query; hits best first (ties by id), at most `limit`.
+    pub fn screen(&self, query: &Query, limit: usize) -> Vec<Hit> {
+        let query_schema = query.schema.unwrap_or(Schema::LegalEntity);
+        let prepared = prepare(&query.name, query_schema);
+        let candidates = self.candidates(&prepared, &query.identifiers);
+        let q = QueryFeatures {
+            keys: prepared
+                .form
+                .tokens
+                .iter()
+                .take(vetter_matcher::MAX_TOKENS)
+                .map(|t| (word_hashes(t).collect(), rarity(&t.text)))
+                .collect(),
+            prepared: &prepared,
+            schema: query_schema,
+            dates: query.birth_date.as_deref().and_then(PartialDate::parse_loose).into_iter().collect(),
+            countries: query.countries.iter().filter_map(|c| country::country_code(c)).collect(),
+            ids: query.identifiers.iter().map(|i| identifier_value(i)).collect(),
+        };
+        let mut scored: Vec<Scored> = Vec::new();
+        for (index, _) in candidates {
+            let Some(p) = self.prepped(index) else { continue };
+            if let Some(s) = query.schema
+                && !s.is_compatible(p.entity.schema)
+            {
+                continue;
+            }
+            if !query.datasets.is_empty() && !p.entity.sources.iter().any(|s| query.datasets.contains(&s.dataset)) {
+                continue;
+            }
+            if let Some(s) = score_entity(p, &q) {
+                scored.push(s);
+            }
+        }
+        scored.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.prepped.entity.id.cmp(&b.prepped.entity.id)));
+        scored.truncate(limit);
+        scored.into_iter().map(|s| s.hit(&q)).collect()
+    }
+}
+
+/// The query, read once for all candidates.
+struct QueryFeatures<'a> {
+    prepared: &'a Prepared,
+    /// Each word's postings key hashes, with the word's rarity.
+    keys: Vec<(Vec<u64>, f64)>,
+    schema: Schema,
+    dates: Vec<PartialDate>,
+    countries: Vec<&'static str>,
+    ids: Vec<String>,
+}
+
+/// A candidate's score, before the hit is written out.
+struct Scored<'e> {
+    prepped: &'e Prepped,
+    /// The schema names were compared as.
+    schema: Schema,
+    /// Index into `prepped.names` of the best name.
+    best: usize,
+    /// The best name, prepared as the kind of name it was compared as.
+    matched: Cow<'e, Prepared>,
+    name_score: f64,
+    score: f64,
+    features: Vec<Features>,
+}
+
+impl Scored<'_> {
+    fn hit(self, q: &QueryFeatures<'_>) -> Hit {
+        let entity = &self.prepped.entity;
+        let prop = self.prepped.names[self.best].0;
+        let matched = &*self.matched;
+        let comparison = compare_prepared(q.prepared, matched, self.schema, Algorithm::Vetter);
+        let mut features = self.features;
         if prop == Prop::WeakAlias {
+            features.insert(
+                0,
+                Features { name: "weak_alias".into(), detail: "matched a weak alias (x0.9)".into(), delta: 0.0 },
+            );
+        }
+        Hit {
+            id: entity.id.clone(),
+            caption: entity.caption.clone(),
+            schema: entity.schema,
+            score: self.score,
+            is_match: self.score >= vetter_matcher::default_threshold(self.schema, Algorithm::Vetter),
+            datasets: entity.datasets().into_iter().map(str::to_owned).collect(),
+            topics: entity.topics.clone(),
+            sources: entity.sources.clone(),
+            risk: risk_label(&entity.topics).to_owned(),
+            programs: entity.get(Prop::Program).to_vec(),
+            matched_name: matched.form.original.clone(),
+            explanation: HitExplanation { name: comparison.explanation.summary, name_score: self.name_score, features },
+        }
+    }
+}
+
+fn score_entity<'e>(p: &'e Prepped, q: &QueryFeatures<'_>) -> Option<Scored<'e>> {
+    let entity = &p.entity;
+    let schema = if q.schema == Schema::LegalEntity { entity.schema } else { q.schema };
+    // 2. Best name. Names were prepared for the entity's own schema; when the
+    // query compares them as another kind of name, they are prepared again.
+    let kind = vetter_matcher::name_kind(schema);
+    let same_kind = kind == vetter_matcher::name_kind(entity.schema);
+    let other = if same_kind {
+        None
+    } else {
+        let (k, names) =
+            p.other.get_or_init(|| (kind, p.names.iter().map(|(_, n)| prepare(&n.form.original, schema)).collect()));
+        (*k == kind).then_some(names)
+    };
+    // Only the names that share about as much of the query as the entity's
+    // best-sharing name are scored: a name with none of the query's words,
+    // sounds or skeletons cannot be its best match.
+    let shared: Vec<f64> = p
+        .keys
+        .iter()
+        .map(|keys| {
+            q.keys.iter().filter(|(qk, _)| qk.iter().any(|k| keys.binary_search(k).is_ok())).map(|(_, w)| w).sum()
+        })
+        .collect();
+    let most = shared.iter().copied().fold(0.0, f64::max);
+    let mut best: Option<(f64, usize, Cow<'e, Prepared>)> = None;
+    for (i, (prop, name)) in p.names.iter().enumerate() {
+        if most > 0.0 && shared[i] <= 0.0 {
+            continue;
+        }
+        let candidate: Cow<'e, Prepared> = match other {
+            _ if same_kind => Cow::Borrowed(name),
+            Some(names) => Cow::Borrowed(&names[i]),
+            None => Cow::Owned(prepare(&name.form.original, schema)),
+        };
+        let mut s = score_prepared(q.prepared, &candidate, schema, Algorithm::Vetter);
+        if *prop == Prop::WeakAlias {
             s *= 0.9;
         }
         if best.as_ref().is_none_or(|(b, ..)| s > *b) {
-            best = Some((s, name, prop, candidate));
+            best = Some((s, i, candidate));
         }
     }
-    let (name_score, matched, prop, prepared_match) = best?;
-    if name_score < 0.3 && ids.is_empty() {
+    let (name_score, best, matched) = best?;
+    if name_score < 0.3 && q.ids.is_empty() {
         return None;
     }
-    let comparison = compare_prepared(query, &prepared_match, schema, Algorithm::Vetter);
     let mut features = Vec::new();
-    if prop == Prop::WeakAlias {
-        features.push(Features { name: "weak_alias".into(), detail: "matched a weak alias (x0.9)".into(), delta: 0.0 });
-    }
     let mut score = name_score;
     // 3. Entity-level features.
-    let entity_dates: Vec<PartialDate> = entity.dates(Prop::BirthDate).collect();
-    if let (Some(q), false) = (dates.first(), entity_dates.is_empty()) {
-        let (delta, detail) = if entity_dates.iter().any(|d| d.is_full() && q.is_full() && d == q) {
-            (0.05, format!("same birth date {q}"))
-        } else if entity_dates.iter().any(|d| year_overlap(d, q)) {
-            (0.02, format!("birth year agrees ({q})"))
+    if let (Some(qd), false) = (q.dates.first(), p.dates.is_empty()) {
+        let (delta, detail) = if p.dates.iter().any(|d| d.is_full() && qd.is_full() && d == qd) {
+            (0.05, format!("same birth date {qd}"))
+        } else if p.dates.iter().any(|d| year_overlap(d, qd)) {
+            (0.02, format!("birth year agrees ({qd})"))
         } else {
-            let listed: Vec<String> = entity_dates.iter().map(ToString::to_string).collect();
-            (-0.2, format!("birth date conflict: {q} vs {}", listed.join(", ")))
+            let listed: Vec<String> = p.dates.iter().map(ToString::to_string).collect();
+            (-0.2, format!("birth date conflict: {qd} vs {}", listed.join(", ")))
         };
         score += delta;
         features.push(Features { name: "birth_date".into(), detail, delta });
     }
-    let entity_countries = entity.countries();
-    if !countries.is_empty() && !entity_countries.is_empty() {
-        let shared: Vec<&str> = countries.iter().copied().filter(|c| entity_countries.contains(c)).collect();
-        let (delta, detail) = if shared.is_empty() {
-            (-0.05, format!("country conflict: {} vs {}", countries.join(","), entity_countries.join(",")))
-        } else {
-            (0.03, format!("same country {}", shared.join(",")))
-        };
-        score += delta;
-        features.push(Features { name: "country".into(), detail, delta });
-    }
-    if !ids.is_empty() {
-        let listed: Vec<String> = identifier_keys(entity).into_iter().map(|k| k[2..].to_owned()).collect();
-        if let Some(id) = ids.iter().find(|i| i.len() >= 5 && listed.iter().any(|l| l == *i)) {
-            let delta = (0.99 - score).max(0.0);
+    if !q.countries.is_empty() {
+        let entity_countries = entity.countries();
+        if !entity_countries.is_empty() {
+            let shared: Vec<&str> = q.countries.iter().copied().filter(|c| entity_countries.contains(c)).collect();
+            let (delta, detail) = if shared.is_empty() {
+                (-0.05, format!("country conflict: {} vs {}", q.countries.join(","), entity_countries.join(",")))
+            } else {
+                (0.03, format!("same country {}", shared.join(",")))
+            };
             score += delta;
-            features.push(Features {
-                name: "identifier".into(),
-                detail: format!("identifier {id} on the list"),
-                delta,
-            });
+            features.push(Features { name: "country".into(), detail, delta });
         }
     }
+    if let Some(id) = q.ids.iter().find(|i| i.len() >= 5 && p.ids.iter().any(|l| l == *i)) {
+        let delta = (0.99 - score).max(0.0);
+        score += delta;
+        features.push(Features { name: "identifier".into(), detail: format!("identifier {id} on the list"), delta });
+    }
     let score = (score.clamp(0.0, 1.0) * 1000.0).round() / 1000.0;
-    Some(Hit {
-        id: entity.id.clone(),
-        caption: entity.caption.clone(),
-        schema: entity.schema,
-        score,
-        is_match: score >= vetter_matcher::default_threshold(schema, Algorithm::Vetter),
-        datasets: entity.datasets().into_iter().map(str::to_owned).collect(),
-        topics: entity.topics.clone(),
-        sources: entity.sources.clone(),
-        risk: risk_label(&entity.topics).to_owned(),
-        programs: entity.get(Prop::Program).to_vec(),
-        matched_name: matched.to_owned(),
-        explanation: HitExplanation { name: comparison.explanation.summary, name_score, features },
-    })
+    Some(Scored { prepped: p, schema, best, matched, name_score, score, features })
 }
 
 fn year_overlap(a: &PartialDate, b: &PartialDate) -> bool {

@@ -235,6 +235,8 @@ pub struct Prepared {
     /// Letter counts of each word (a-z, then everything else), to skip word
     /// pairs that cannot reach [`ALIGN_MIN`] without running the edit distances.
     bags: Vec<[u8; 27]>,
+    /// Whether each word is a number ([`is_number`]).
+    numbers: Vec<bool>,
     /// [`slavic_key`] of each word.
     slavic: Vec<String>,
 }
@@ -267,7 +269,8 @@ impl Prepared {
             })
             .collect();
         let slavic = form.tokens[..form.tokens.len().min(MAX_TOKENS)].iter().map(|t| slavic_key(&t.text)).collect();
-        Prepared { form, weights, bags, slavic }
+        let numbers = form.tokens[..form.tokens.len().min(MAX_TOKENS)].iter().map(|t| is_number(&t.text)).collect();
+        Prepared { form, weights, bags, numbers, slavic }
     }
 
     fn tokens(&self) -> &[NameToken] {
@@ -313,7 +316,8 @@ pub fn score_forms(pa: &Prepared, pb: &Prepared, schema: Schema, explanation: Op
     for (i, x) in ta.iter().enumerate() {
         for (j, y) in tb.iter().enumerate() {
             let same_slavic = slavic && key_a[i] == key_b[j];
-            if !same_slavic && !may_align(x, y, &pa.bags[i], &pb.bags[j]) {
+            let numbers = pa.numbers[i] || pb.numbers[j];
+            if !same_slavic && !numbers && !may_align(x, y, &pa.bags[i], &pb.bags[j]) {
                 continue;
             }
             let mut s = token_similarity(x, y);
@@ -330,7 +334,7 @@ pub fn score_forms(pa: &Prepared, pb: &Prepared, schema: Schema, explanation: Op
             }
         }
     }
-    candidates.sort_by(|x, y| {
+    candidates.sort_unstable_by(|x, y| {
         y.0.total_cmp(&x.0).then_with(|| {
             let key = |c: &Candidate| {
                 let (p, q) = (&ta[c.1 as usize].text, &tb[c.2 as usize].text);
@@ -394,10 +398,10 @@ pub fn score_forms(pa: &Prepared, pb: &Prepared, schema: Schema, explanation: Op
     let conflict = miss_a.min(miss_b);
 
     // Numbers: a number in one name that the other lacks or differs.
-    let has_free_number = |tokens: &[NameToken], pair_of: &[u8]| {
-        tokens.iter().enumerate().any(|(k, t)| pair_of[k] == NONE && is_number(&t.text))
-    };
-    let number_mismatch = if has_free_number(ta, &pair_a) || has_free_number(tb, &pair_b) { 1.0 } else { 0.0 };
+    let has_free_number =
+        |numbers: &[bool], pair_of: &[u8]| numbers.iter().zip(pair_of).any(|(&number, &p)| number && p == NONE);
+    let number_mismatch =
+        if has_free_number(&pa.numbers, &pair_a) || has_free_number(&pb.numbers, &pair_b) { 1.0 } else { 0.0 };
     let legal_conflict = match (pa.form.legal_forms.first(), pb.form.legal_forms.first()) {
         (Some(x), Some(y)) if x.canonical != y.canonical => 1.0,
         _ => 0.0,
@@ -520,13 +524,11 @@ pub fn slavic_key(word: &str) -> String {
 }
 
 /// False when two words certainly stay below [`ALIGN_MIN`]: they are not
-/// equal, not variants, no initial, share no skeleton or phonetic key, and
+/// equal, not variants, no initial, share no skeleton or phonetic key (the
+/// caller has already let numbers through), and
 /// have too few letters in common for the edit similarities to reach it.
 fn may_align(x: &NameToken, y: &NameToken, bx: &[u8; 27], by: &[u8; 27]) -> bool {
     if x.initial || y.initial || x.skeleton == y.skeleton || x.phonetic == y.phonetic {
-        return true;
-    }
-    if is_number(&x.text) || is_number(&y.text) {
         return true;
     }
     if x.group.is_some() && x.group == y.group {
@@ -538,7 +540,7 @@ fn may_align(x: &NameToken, y: &NameToken, bx: &[u8; 27], by: &[u8; 27]) -> bool
     }
     // At most `common` characters match in Jaro, and Levenshtein needs at
     // least `longer - common` edits.
-    let common = bx.iter().zip(by).map(|(a, b)| f64::from(*a.min(b))).sum::<f64>();
+    let common = f64::from(bx.iter().zip(by).map(|(a, b)| u32::from(*a.min(b))).sum::<u32>());
     let jaro = (common / la + common / lb + 1.0) / 3.0;
     let jw = jaro + 0.4 * (1.0 - jaro);
     let lev = common / la.max(lb);

@@ -1,0 +1,67 @@
+//! Per-query screening latency, single-threaded, in process.
+//!
+//! ```sh
+//! cargo run --release -p vetter-engine --example screen_latency -- [data/lists] [queries.csv] [N]
+//! ```
+//!
+//! Reads the `name1`/`schema` columns of a pairs file (default
+//! `data/eval/generated.csv`), screens each name once cold (first pass) and
+//! once warm (second pass), and prints p50, p90, p99 and max per pass.
+
+#![allow(clippy::print_stdout)]
+
+use std::time::Instant;
+
+use vetter_engine::{Engine, OpenOptions, Query};
+use vetter_model::Schema;
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let data = args.first().map_or("data/lists", String::as_str);
+    let file = args.get(1).map_or("data/eval/generated.csv", String::as_str);
+    let limit: usize = args.get(2).map_or(Ok(usize::MAX), |n| n.parse())?;
+    let start = Instant::now();
+    let (engine, _) = Engine::open(&OpenOptions::new(data))?;
+    println!("open: {:.1} ms", start.elapsed().as_secs_f64() * 1e3);
+    let mut reader = csv::Reader::from_path(file)?;
+    let headers = reader.headers()?.clone();
+    let col = |n: &str| headers.iter().position(|h| h == n);
+    let name = col("name1").or_else(|| col("name")).ok_or("no name1/name column")?;
+    let schema = col("schema");
+    let mut queries = Vec::new();
+    for record in reader.records().take(limit) {
+        let record = record?;
+        let schema = schema.and_then(|i| record.get(i)).and_then(|s| s.parse::<Schema>().ok());
+        queries.push(Query { name: record[name].to_owned(), schema, ..Query::default() });
+    }
+    let dump = std::env::var_os("VETTER_DUMP").is_some();
+    for pass in ["cold", "warm"] {
+        let mut times = Vec::with_capacity(queries.len());
+        let mut hits = 0usize;
+        let all = Instant::now();
+        for q in &queries {
+            let t = Instant::now();
+            let found = engine.screen(q, 10);
+            hits += found.len();
+            if dump && pass == "warm" {
+                let top: Vec<String> =
+                    found.iter().filter(|h| h.is_match).map(|h| format!("{}={:.3}", h.id, h.score)).collect();
+                println!("DUMP\t{}\t{}", q.name, top.join(" "));
+            }
+            times.push(t.elapsed().as_secs_f64() * 1e3);
+        }
+        let total = all.elapsed().as_secs_f64();
+        times.sort_by(f64::total_cmp);
+        let p = |q: f64| times[((times.len() - 1) as f64 * q) as usize];
+        println!(
+            "{pass}: {} queries in {total:.2} s ({:.0}/s), p50 {:.3} ms, p90 {:.3} ms, p99 {:.3} ms, max {:.3} ms, {hits} hits",
+            queries.len(),
+            queries.len() as f64 / total,
+            p(0.5),
+            p(0.9),
+            p(0.99),
+            times[times.len() - 1]
+        );
+    }
+    Ok(())
+}
