@@ -17,7 +17,7 @@
 //!    ([`Calibration`]), so that one threshold means the same everywhere.
 
 use vetter_model::Schema;
-use vetter_names::{NameForm, NameKind, NameToken};
+use vetter_names::{NameForm, NameKind, NameToken, Script};
 
 use crate::similarity::{jaro_winkler, levenshtein_ratio};
 use crate::weights::rarity;
@@ -37,6 +37,14 @@ pub struct TokenSim {
 
 /// Compares two words of normalised names.
 pub fn token_similarity(a: &NameToken, b: &NameToken) -> TokenSim {
+    token_similarity_in(a, b, true)
+}
+
+/// [`token_similarity`], where `abjad` says whether either name was written
+/// in a script without vowels (Arabic, Hebrew): only then does a word without
+/// vowels stand for a skeleton (`mhmd`); in a Latin name it is an
+/// abbreviation (`GF`, `LT`), which a skeleton must not match.
+fn token_similarity_in(a: &NameToken, b: &NameToken, abjad: bool) -> TokenSim {
     if a.text == b.text {
         return TokenSim { sim: 1.0, reason: "exact" };
     }
@@ -92,7 +100,7 @@ pub fn token_similarity(a: &NameToken, b: &NameToken) -> TokenSim {
     // (Arabic, Hebrew); between two vowelled spellings they need a close
     // spelling too, or Putin would be Potanin.
     let unvowelled = |t: &NameToken| !t.text.bytes().any(|c| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u'));
-    let skeleton_applies = unvowelled(a) || unvowelled(b) || spelled >= 0.69;
+    let skeleton_applies = (abjad && (unvowelled(a) || unvowelled(b))) || spelled >= 0.69;
     if skeleton_applies && a.skeleton.len() >= 2 && a.skeleton == b.skeleton && spelled >= 0.5 && 0.86 > best.sim {
         best = TokenSim { sim: 0.86, reason: "skeleton" };
     }
@@ -306,6 +314,7 @@ pub fn score_forms(pa: &Prepared, pb: &Prepared, schema: Schema, explanation: Op
     // (Г = g/h, И = i/y, Ю = yu/iu): when either name was written in Cyrillic,
     // words whose transliteration-neutral keys agree are the same word.
     let slavic = [pa.form.script, pb.form.script].contains(&vetter_names::Script::Cyrillic);
+    let abjad = [pa.form.script, pb.form.script].iter().any(|s| matches!(s, Script::Arabic | Script::Hebrew));
     let (key_a, key_b) = (&pa.slavic, &pb.slavic);
 
     // 1-2. Candidate pairs, best first; ties broken by the words themselves so
@@ -320,7 +329,7 @@ pub fn score_forms(pa: &Prepared, pb: &Prepared, schema: Schema, explanation: Op
             if !same_slavic && !numbers && !may_align(x, y, &pa.bags[i], &pb.bags[j]) {
                 continue;
             }
-            let mut s = token_similarity(x, y);
+            let mut s = token_similarity_in(x, y, abjad);
             if same_slavic && s.sim < 0.9 {
                 s = TokenSim { sim: 0.9, reason: "transliteration" };
             }
@@ -359,9 +368,12 @@ pub fn score_forms(pa: &Prepared, pb: &Prepared, schema: Schema, explanation: Op
     // Fused words: two adjacent free words on one side against one free word on the other.
     fuse(ta, tb, &mut pair_a, &mut pair_b, &mut pairs);
 
-    // 3. Coverage.
-    let a_full = pair_a[..na].iter().all(|&p| p != NONE);
-    let b_full = pair_b[..nb].iter().all(|&p| p != NONE);
+    // 3. Coverage. A name is fully explained when each of its words aligned
+    // and at least one alignment is more than an initial: "G. D." does not
+    // explain "Geoff Davis" well enough to excuse the other name's extra words.
+    let beyond_initials = pairs.iter().any(|p| p.4.reason != "initial");
+    let a_full = beyond_initials && pair_a[..na].iter().all(|&p| p != NONE);
+    let b_full = beyond_initials && pair_b[..nb].iter().all(|&p| p != NONE);
     let person = schema == Schema::Person;
     let aligned = pairs.len();
     let discount = |t: &NameToken, other_full: bool| -> (f64, &'static str) {
@@ -395,7 +407,10 @@ pub fn score_forms(pa: &Prepared, pb: &Prepared, schema: Schema, explanation: Op
     };
     let (cov_a, miss_a) = coverage(ta, wa, &pair_a, b_full);
     let (cov_b, miss_b) = coverage(tb, wb, &pair_b, a_full);
-    let conflict = miss_a.min(miss_b);
+    // Words left over on both sides conflict. For a person, words left over
+    // on one side conflict too when only one word aligned: "Kasim Soleimani"
+    // is not "Haji Karim", whose one name is merely spelled like "Kasim".
+    let conflict = if person && aligned < 2 { miss_a.max(miss_b) } else { miss_a.min(miss_b) };
 
     // Numbers: a number in one name that the other lacks or differs.
     let has_free_number =
