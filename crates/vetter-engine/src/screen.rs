@@ -79,6 +79,70 @@ pub struct Query {
     pub datasets: Vec<String>,
 }
 
+/// Which hits a screening returns, besides the query itself (the request
+/// parameters of the field's matching APIs).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Filters {
+    /// Only entities from at least one of these datasets (all when empty);
+    /// added to [`Query::datasets`].
+    pub include_datasets: Vec<String>,
+    /// No entity all of whose sources are in these datasets.
+    pub exclude_datasets: Vec<String>,
+    /// Only entities with at least one of these topics (`sanction`,
+    /// `role.pep`...; a prefix such as `crime` also takes `crime.terror`).
+    pub topics: Vec<String>,
+    /// Only hits scoring at least this.
+    pub min_score: f64,
+    /// At most this many hits.
+    pub limit: usize,
+}
+
+impl Default for Filters {
+    fn default() -> Filters {
+        Filters {
+            include_datasets: Vec::new(),
+            exclude_datasets: Vec::new(),
+            topics: Vec::new(),
+            min_score: 0.0,
+            limit: 10,
+        }
+    }
+}
+
+impl Filters {
+    /// True when no filter but the limit is set.
+    fn admits_all(&self, query: &Query) -> bool {
+        query.datasets.is_empty()
+            && self.include_datasets.is_empty()
+            && self.exclude_datasets.is_empty()
+            && self.topics.is_empty()
+    }
+
+    /// Whether an entity with these source datasets and topics is admitted.
+    fn admits<'a>(
+        &self,
+        query: &Query,
+        datasets: impl Iterator<Item = &'a str> + Clone,
+        mut topics: impl Iterator<Item = &'a str>,
+    ) -> bool {
+        let mut include = query.datasets.iter().chain(&self.include_datasets).peekable();
+        if include.peek().is_some() && !datasets.clone().any(|d| include.clone().any(|i| i == d)) {
+            return false;
+        }
+        if !self.exclude_datasets.is_empty() && datasets.clone().all(|d| self.exclude_datasets.iter().any(|x| x == d)) {
+            return false;
+        }
+        if !self.topics.is_empty()
+            && !topics.any(|t| {
+                self.topics.iter().any(|f| t == f || t.strip_prefix(f.as_str()).is_some_and(|r| r.starts_with('.')))
+            })
+        {
+            return false;
+        }
+        true
+    }
+}
+
 /// One entity-level adjustment of the name score.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Features {
@@ -233,7 +297,7 @@ impl Engine {
 
     /// Candidate entities for a query, best first, with the summed rarity of
     /// the words they share with it.
-    fn candidates(&self, prepared: &Prepared, identifiers: &[String]) -> Vec<(u32, f64)> {
+    fn candidates(&self, prepared: &Prepared, identifiers: &[String], admit: impl Fn(u32) -> bool) -> Vec<(u32, f64)> {
         let data = self.index().data();
         SCRATCH.with(|scratch| {
             let scratch = &mut *scratch.borrow_mut();
@@ -270,7 +334,8 @@ impl Engine {
                     }
                 }
             }
-            let mut candidates: Vec<(u32, f64)> = touched.iter().map(|&e| (e, weight[e as usize])).collect();
+            let mut candidates: Vec<(u32, f64)> =
+                touched.iter().filter(|&&e| admit(e)).map(|&e| (e, weight[e as usize])).collect();
             for &e in touched.iter() {
                 weight[e as usize] = 0.0;
             }
@@ -291,9 +356,27 @@ impl Engine {
 
     /// Screens one query; hits best first (ties by id), at most `limit`.
     pub fn screen(&self, query: &Query, limit: usize) -> Vec<Hit> {
+        self.screen_with(query, &Filters { limit, ..Filters::default() })
+    }
+
+    /// Screens one query; the hits `filters` admits, best first (ties by id).
+    pub fn screen_with(&self, query: &Query, filters: &Filters) -> Vec<Hit> {
         let query_schema = query.schema.unwrap_or(Schema::LegalEntity);
         let prepared = prepare(&query.name, query_schema);
-        let candidates = self.candidates(&prepared, &query.identifiers);
+        // Filtered before the cut to the best candidates, so that a filter
+        // for PEPs is not left with what the sanctioned namesakes left over.
+        let entities = &self.index().data().entities;
+        let admit = |e: u32| {
+            filters.admits_all(query) || {
+                let entity = &entities[e as usize];
+                filters.admits(
+                    query,
+                    entity.sources.iter().map(|s| s.dataset.as_str()),
+                    entity.topics.iter().map(|t| t.as_str()),
+                )
+            }
+        };
+        let candidates = self.candidates(&prepared, &query.identifiers, admit);
         let q = QueryFeatures {
             keys: prepared
                 .form
@@ -316,15 +399,14 @@ impl Engine {
             {
                 continue;
             }
-            if !query.datasets.is_empty() && !p.entity.sources.iter().any(|s| query.datasets.contains(&s.dataset)) {
-                continue;
-            }
-            if let Some(s) = score_entity(p, &q) {
+            if let Some(s) = score_entity(p, &q)
+                && s.score >= filters.min_score
+            {
                 scored.push(s);
             }
         }
         scored.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.prepped.entity.id.cmp(&b.prepped.entity.id)));
-        scored.truncate(limit);
+        scored.truncate(filters.limit);
         scored.into_iter().map(|s| s.hit(&q)).collect()
     }
 }

@@ -59,3 +59,22 @@ fn schema_filters_candidates() {
     let hits = engine().screen(&Query { schema: Some(Schema::Vessel), ..name("Vladimir Putin") }, 10);
     assert!(hits.iter().all(|h| h.schema == Schema::Vessel), "{hits:?}");
 }
+
+#[test]
+fn filters_datasets_topics_and_score() {
+    use vetter_engine::Filters;
+    let q = name("Vladimir Putin");
+    let only_congress = Filters { include_datasets: vec!["us_congress".into()], ..Filters::default() };
+    assert!(engine().screen_with(&q, &only_congress).iter().all(|h| h.datasets.contains(&"us_congress".to_owned())));
+    let without_ofac = Filters { exclude_datasets: vec!["us_ofac_sdn".into()], ..Filters::default() };
+    let hits = engine().screen_with(&q, &without_ofac);
+    // Putin is on other lists too, so he stays; entities only on the SDN list go.
+    assert_eq!(hits[0].id, "us_ofac_sdn-35096");
+    assert!(hits.iter().all(|h| h.datasets.iter().any(|d| d != "us_ofac_sdn")));
+    let peps = Filters { topics: vec!["role".into()], ..Filters::default() };
+    let hits = engine().screen_with(&q, &peps);
+    assert!(!hits.is_empty() && hits.iter().all(|h| h.topics.iter().any(|t| t.starts_with("role."))));
+    let strong = Filters { min_score: 0.9, limit: 50, ..Filters::default() };
+    let hits = engine().screen_with(&q, &strong);
+    assert!(!hits.is_empty() && hits.iter().all(|h| h.score >= 0.9));
+}
