@@ -6,7 +6,7 @@
 # summary and per-query results in bench/screening/runs/<date>/.
 #
 #   bench/screening/run.sh                          # bench/screening/queries.csv
-#   bench/screening/run.sh my_queries.csv --per-listed-kind 500 --candidates 50
+#   bench/screening/run.sh my_queries.csv --per-listed-kind 500 --candidates 20
 #
 # Options after the file go to screen.py (`--help` lists them).
 # Creates bench/screening/.venv with nomenklatura on first use

@@ -328,11 +328,12 @@ def main() -> int:
     parser.add_argument("--runs", type=Path, help="write summary.md and results.csv.gz into RUNS/<date>")
     parser.add_argument("--per-listed-kind", type=int, default=1000, help="at most N queries of each listed kind (0: all)")
     parser.add_argument("--per-synthetic-kind", type=int, default=200, help="at most N queries of each other kind (0: all)")
-    parser.add_argument("--candidates", type=int, default=20, help="blocking candidates nomenklatura scores per query")
+    parser.add_argument("--candidates", type=int, default=50, help="blocking candidates nomenklatura scores per query")
     parser.add_argument("--batch", type=int, default=0, help="queries per nomenklatura match_entities call (0: all)")
     args = parser.parse_args()
     logging.basicConfig(level=logging.WARNING)
 
+    load_before = os.getloadavg()[0]
     queries = read_queries(args.queries, args.per_listed_kind, args.per_synthetic_kind)
     n = len(queries)
     batch = args.batch or n
@@ -385,7 +386,10 @@ def main() -> int:
     engine_commit = git(args.repo, "log", "-1", "--format=%h %s", "--", "crates/vetter-engine")
     dirty = git(args.repo, "status", "--porcelain", "--", "crates")
     today = datetime.date.today().isoformat()
-    blocked_k = sum(bool(expected[i] & set(nk[i].blocked[: args.candidates])) for i in listed)
+    blocker_recall = {
+        k: pct(ratio(sum(bool(expected[i] & set(nk[i].blocked[:k])) for i in listed), len(listed)))
+        for k in sorted({10, 20, 50, args.candidates})
+    }
     blocked_all = sum(bool(expected[i] & set(nk[i].blocked)) for i in listed)
     vt_errors = sum(bool(r.error) for r in vt)
 
@@ -410,7 +414,10 @@ def main() -> int:
         f"vetter at {head}" + (" (working tree has uncommitted changes under crates/)" if dirty else "")
         + f"; engine {engine_commit}; `vetter screen --input --output out.jsonl --limit {TOP}`, its default threshold (0.7)."
     )
-    L.append(f"Machine: {platform.machine()}, {os.cpu_count()} cores, shared with other work.")
+    L.append(
+        f"Machine: {platform.machine()}, {os.cpu_count()} cores, shared with other work: load average "
+        f"{load_before:.1f} when the run started and {os.getloadavg()[0]:.1f} when it ended."
+    )
     if unknown_expected:
         L.append(f"{unknown_expected} listed queries name an expected id that is not in the export (counted as misses).")
     if vt_errors:
@@ -441,9 +448,10 @@ def main() -> int:
         "people (any result scored as a match; a match on an entity with the `sanction` topic)."
     )
     L.append(
-        f"nomenklatura's blocker put the expected entity among its {args.candidates} candidates for "
-        f"{pct(ratio(blocked_k, len(listed)))} of listed queries, and among all it returned (at most 75) for "
-        f"{pct(ratio(blocked_all, len(listed)))}; that bounds its recall."
+        f"nomenklatura's blocker put the expected entity among its first "
+        + ", ".join(f"{k} candidates for {v}" for k, v in blocker_recall.items())
+        + f" of listed queries, and among all it returned (at most 75) for {pct(ratio(blocked_all, len(listed)))}; "
+        f"the first {args.candidates} are scored, which bounds its recall."
     )
 
     def breakdown(title: str, key) -> None:
