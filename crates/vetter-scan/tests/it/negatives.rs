@@ -1,0 +1,1 @@
+//! Sentences that name no listed entity, or only look as if they did.
