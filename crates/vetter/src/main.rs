@@ -9,6 +9,7 @@ mod compare;
 mod eval;
 mod lists;
 mod output;
+mod scan;
 mod screen;
 
 use std::io::Write;
@@ -46,6 +47,8 @@ enum Command {
     Compare(compare::CompareArgs),
     /// Precision, recall and F1 of the matcher on labelled pairs (the bundled evaluation set by default).
     Eval(eval::EvalArgs),
+    /// Find listed entities, jurisdictions, officials and a subject's contacts in articles and memos.
+    Scan(scan::ScanArgs),
 }
 
 /// Output format of commands that print results.
@@ -127,6 +130,7 @@ fn main() -> ExitCode {
         Command::Screen(args) => Settings::from_cli(&cli).and_then(|settings| screen::run(args, &settings)),
         Command::Compare(args) => compare::run(args, cli.quiet),
         Command::Eval(args) => eval::run(args, cli.data.as_deref(), cli.quiet),
+        Command::Scan(args) => Settings::from_cli(&cli).and_then(|settings| scan::run(args, &settings)),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
