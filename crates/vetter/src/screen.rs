@@ -1,12 +1,15 @@
-//! `vetter screen NAME`: find the listed entities a person, organisation or vessel may be.
+//! `vetter screen NAME`: find the listed entities a person, organisation or vessel may be;
+//! `vetter screen --input FILE --output FILE` does it for every row of a file (module `bulk`).
 
 use std::io::Write;
+use std::path::Path;
 
 use anyhow::Context;
 use vetter_engine::{Hit, Query};
 use vetter_model::Schema;
 
-use crate::output::table;
+use crate::bulk;
+use crate::output::{count, table};
 use crate::{Format, Settings};
 
 /// Arguments of `vetter screen`.
@@ -15,19 +18,28 @@ pub struct ScreenArgs {
     /// The name to screen, in any script and word order (or use `--input`).
     #[arg(required_unless_present = "input")]
     pub name: Option<String>,
-    /// Screen every row of this CSV or JSON-lines file instead.
-    #[arg(long, value_name = "FILE", requires = "output")]
+    /// Screen every row of this CSV or JSON-lines (`.jsonl`, `.ndjson`, `.json`) file instead.
+    #[arg(long, value_name = "FILE", requires = "output", conflicts_with_all = ["name", "birth_date", "country", "ids", "format"])]
     pub input: Option<std::path::PathBuf>,
-    /// Where `--input` results go: `.jsonl` (one line per row) or `.csv` (the top hit per row).
-    #[arg(long, value_name = "FILE")]
+    /// Where `--input` results go: `.csv` (input columns and the top hit per row), else JSON lines
+    /// (`{"row", "query", "results"}` per row). An existing finished output is replaced; an
+    /// unfinished one (its `<FILE>.progress.json` is there) is refused without `--resume`.
+    #[arg(long, value_name = "FILE", requires = "input")]
     pub output: Option<std::path::PathBuf>,
-    /// Set a column's role for `--input`: `name=HEADER`, `schema=`, `birth_date=`, `country=`, `id=`.
-    #[arg(long, value_name = "ROLE=HEADER")]
+    /// Set a column's role for `--input`: `name=HEADER` (repeat to join name parts), `schema=`,
+    /// `birth_date=`, `country=`, `id=`; an empty HEADER gives the role to no column.
+    #[arg(long, value_name = "ROLE=HEADER", requires = "input")]
     pub column: Vec<String>,
-    /// With `--input`: stop at the first row that cannot be screened (exit 2).
-    #[arg(long)]
+    /// With `--input`: stop at the first row that cannot be screened (exit 2). Rows that cannot be
+    /// screened are listed in `<FILE>.errors.jsonl` either way.
+    #[arg(long, requires = "input")]
     pub strict: bool,
-    /// What the name names: Person, Organization, Company, LegalEntity, Vessel, Aircraft.
+    /// With `--input`: continue the interrupted run that wrote `--output`, after checking that the
+    /// input, the options and the lists are the same; starts afresh when there is no output yet.
+    #[arg(long, requires = "input")]
+    pub resume: bool,
+    /// What the name names: Person, Organization, Company, LegalEntity, Vessel, Aircraft (with
+    /// `--input`: for rows without a schema column value).
     #[arg(long)]
     pub schema: Option<String>,
     /// Birth date (1952, 1952-10, 1952-10-07, 7.10.1952...).
@@ -39,7 +51,7 @@ pub struct ScreenArgs {
     /// An identifier (passport, registration, IMO, LEI...); may be repeated.
     #[arg(long = "id", value_name = "VALUE")]
     pub ids: Vec<String>,
-    /// Only entities from these datasets; may be repeated.
+    /// Only entities from these datasets; may be repeated (applies to every `--input` row).
     #[arg(long, value_name = "DATASET")]
     pub dataset: Vec<String>,
     /// At most this many results.
@@ -53,27 +65,10 @@ pub struct ScreenArgs {
 /// Runs `vetter screen`.
 pub fn run(args: &ScreenArgs, settings: &Settings) -> anyhow::Result<()> {
     if let (Some(input), Some(output)) = (&args.input, &args.output) {
-        let engine = settings.open()?;
-        let started = std::time::Instant::now();
-        let (rows, errors) = crate::bulk::run(&engine, input, output, &args.column, args.limit, args.strict)?;
-        let secs = started.elapsed().as_secs_f64();
-        let _ = writeln!(
-            std::io::stderr(),
-            "vetter: screened {rows} rows in {secs:.2} s ({:.0} rows/s), {errors} row error(s){}",
-            rows as f64 / secs.max(1e-9),
-            if errors > 0 {
-                format!(", listed in `{}`", output.with_extension("errors.jsonl").display())
-            } else {
-                String::new()
-            }
-        );
-        return Ok(());
+        return run_bulk(args, settings, input, output);
     }
     let Some(name) = &args.name else { anyhow::bail!("give a NAME or `--input FILE --output FILE`") };
-    let schema = match &args.schema {
-        Some(s) => Some(s.parse::<Schema>().with_context(|| format!("`--schema {s}`"))?),
-        None => None,
-    };
+    let schema = parse_schema(args)?;
     let query = Query {
         name: name.clone(),
         schema,
@@ -101,6 +96,52 @@ pub fn run(args: &ScreenArgs, settings: &Settings) -> anyhow::Result<()> {
         }
         Format::Table => write!(out, "{}", hits_table(&hits))?,
     }
+    Ok(())
+}
+
+fn parse_schema(args: &ScreenArgs) -> anyhow::Result<Option<Schema>> {
+    match &args.schema {
+        Some(s) => Ok(Some(s.parse::<Schema>().with_context(|| format!("`--schema {s}`"))?)),
+        None => Ok(None),
+    }
+}
+
+fn run_bulk(args: &ScreenArgs, settings: &Settings, input: &Path, output: &Path) -> anyhow::Result<()> {
+    let schema = parse_schema(args)?;
+    let engine = settings.open()?;
+    let started = std::time::Instant::now();
+    let options = bulk::Options {
+        input,
+        output,
+        columns: &args.column,
+        schema,
+        datasets: &args.dataset,
+        limit: args.limit,
+        strict: args.strict,
+        resume: args.resume,
+        progress: !settings.quiet,
+    };
+    let summary = bulk::run(&engine, &options)?;
+    if settings.quiet {
+        return Ok(());
+    }
+    let secs = started.elapsed().as_secs_f64();
+    let resumed = match summary.resumed_after {
+        Some(n) => format!(" after the {} an earlier run wrote", count(n as u64)),
+        None => String::new(),
+    };
+    let errors = match summary.errors {
+        0 => "no row errors".to_owned(),
+        n => format!("{} row error(s), listed in `{}`", count(n as u64), summary.errors_path.display()),
+    };
+    let _ = writeln!(
+        std::io::stderr(),
+        "vetter: screened {} rows{resumed} in {secs:.2} s ({:.0} rows/s); `{}` has {} rows, {errors}",
+        count(summary.screened as u64),
+        summary.screened as f64 / secs.max(1e-9),
+        output.display(),
+        count(summary.rows as u64),
+    );
     Ok(())
 }
 

@@ -6,9 +6,10 @@
 //! 4. A broken list file exits 2 naming the file and line, and stdout stays empty.
 //! 5. `tidy`: module docs and ARCHITECTURE.md coverage.
 //! 6. `screen --format json` has the documented shape; a bad schema exits 2.
-//! 7. Bulk screening keeps input order, reports bad rows, and honours `--strict`.
+//! 7. `bulk`: `vetter screen --input --output`: order, bad rows, header mapping, `--resume`.
 //! 6. `compare`: `vetter compare` (two names, CSV files, bad input) and `vetter eval`.
 
+mod bulk;
 mod compare;
 mod export;
 mod tidy;
@@ -136,45 +137,4 @@ fn screen_json_shape() {
     }
     let bad = vetter(&f, &["screen", "x", "--schema", "Planet"]);
     assert_eq!(bad.status.code(), Some(2));
-}
-
-#[test]
-fn bulk_screening_keeps_rows_in_order_and_reports_bad_rows() {
-    let f = folder(SDN);
-    let dir = tempfile::tempdir().unwrap();
-    let input = dir.path().join("people.csv");
-    std::fs::write(&input, "full_name,type,ref\nVladimir Putin,Person,A\n,Person,B\nAerocaribbean Airlines,,C\n")
-        .unwrap();
-    let output = dir.path().join("out.jsonl");
-    let out = vetter(&f, &["screen", "--input", input.to_str().unwrap(), "--output", output.to_str().unwrap()]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let lines: Vec<serde_json::Value> =
-        std::fs::read_to_string(&output).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
-    assert_eq!(lines.len(), 3);
-    assert_eq!(lines[0]["row"], 0);
-    assert_eq!(lines[0]["results"][0]["id"], "us_ofac_sdn-35096");
-    assert_eq!(lines[1]["error"], "no name");
-    assert_eq!(lines[2]["results"][0]["id"], "us_ofac_sdn-36");
-    let errors = std::fs::read_to_string(dir.path().join("out.errors.jsonl")).unwrap();
-    assert!(errors.contains("\"row\":1"), "{errors}");
-
-    // CSV out: input columns passed through, the top hit added.
-    let csv_out = dir.path().join("out.csv");
-    let out = vetter(&f, &["screen", "--input", input.to_str().unwrap(), "--output", csv_out.to_str().unwrap()]);
-    assert!(out.status.success());
-    let text = std::fs::read_to_string(&csv_out).unwrap();
-    assert!(text.starts_with("full_name,type,ref,top_id,"), "{text}");
-    assert!(text.contains("Vladimir Putin,Person,A,us_ofac_sdn-35096"), "{text}");
-
-    // --strict stops at the bad row.
-    let strict =
-        vetter(&f, &["screen", "--input", input.to_str().unwrap(), "--output", output.to_str().unwrap(), "--strict"]);
-    assert_eq!(strict.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&strict.stderr).contains("row 1: no name"));
-
-    // A file without a name column is refused with the header it has.
-    std::fs::write(&input, "a,b\n1,2\n").unwrap();
-    let bad = vetter(&f, &["screen", "--input", input.to_str().unwrap(), "--output", output.to_str().unwrap()]);
-    assert_eq!(bad.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&bad.stderr).contains("no name column in the header (a, b)"));
 }
