@@ -11,6 +11,7 @@ mod lists;
 mod output;
 mod scan;
 mod screen;
+mod serve;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -49,6 +50,8 @@ enum Command {
     Eval(eval::EvalArgs),
     /// Find listed entities, jurisdictions, officials and a subject's contacts in articles and memos.
     Scan(scan::ScanArgs),
+    /// Serve the HTTP API (yente-compatible matching, reconciliation) and the web UI.
+    Serve(serve::ServeArgs),
 }
 
 /// Output format of commands that print results.
@@ -131,6 +134,7 @@ fn main() -> ExitCode {
         Command::Compare(args) => compare::run(args, cli.quiet),
         Command::Eval(args) => eval::run(args, cli.data.as_deref(), cli.quiet),
         Command::Scan(args) => Settings::from_cli(&cli).and_then(|settings| scan::run(args, &settings)),
+        Command::Serve(args) => Settings::from_cli(&cli).and_then(|settings| serve::run(args, &settings)),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -1,0 +1,1 @@
+//! The web UI (the browser test is `tests/browser.sh`).
