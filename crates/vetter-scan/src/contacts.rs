@@ -83,7 +83,10 @@ pub fn find(words: &[Word], sentences: &[Sentence], parties: &[Party]) -> Vec<Co
         if starts[p.first].is_none() {
             starts[p.first] = Some(k);
         }
-        ends[p.last] = Some(k);
+        // The longest party ending at a word (an official's phrase over the place in it).
+        if ends[p.last].is_none_or(|e: usize| parties[e].first > p.first) {
+            ends[p.last] = Some(k);
+        }
         for slot in &mut inside[p.first..=p.last] {
             if slot.is_none() {
                 *slot = Some(k);
@@ -170,11 +173,13 @@ pub fn find(words: &[Word], sentences: &[Sentence], parties: &[Party]) -> Vec<Co
                 if a < s.last && matches!(words[a].lower.as_str(), "with" | "to") {
                     a += 1;
                 }
+                // The subject follows within a few words (`met a European arms dealer, Marco Bellini`).
+                let subject_after = (a..s.last.min(a + 7)).any(|i| subject_word[i]);
                 if let Some(p) = ends[b]
                     && !parties[p].subject
                     && !parties[p].place
                     && a < s.last
-                    && subject_word[a]
+                    && subject_after
                 {
                     push(&mut out, Contact { sentence: si, counterpart: p, kind, trigger: t });
                 }

@@ -70,6 +70,8 @@ pub struct Mention {
     pub matched_name: String,
     /// Why.
     pub explanation: String,
+    /// Other entities the name matches as well (records the lists did not merge).
+    pub also: Vec<String>,
 }
 
 /// A person or organisation the text names, listed or not, with how often.
@@ -292,15 +294,26 @@ impl<'e> Scanner<'e> {
                 }
             } else {
                 link = self.linker.link(self.engine, &name, c.kind, c.len());
-                if link.is_none() && c.sentence_initial && c.len() >= 3 {
-                    // `Вчера Владимир Путин`: the first word may be an ordinary word.
-                    let mut tail = c.clone();
-                    tail.first += 1;
-                    tail.start = w[tail.first].start;
-                    let tail_name = spans::name_text(&tail, w, text);
-                    if let Some(l) = self.linker.link(self.engine, &tail_name, tail.kind, tail.len()) {
-                        link = Some(l);
-                        cands[ci] = tail;
+                // `Вчера Владимир Путин`, an Arabic sentence: a name inside a longer run.
+                let other_script = w[c.first].script != words::Script::Latin;
+                if link.is_none() && c.len() >= 3 && (c.sentence_initial || other_script) {
+                    let sizes = if c.len() <= 12 { (2..c.len()).rev().collect::<Vec<_>>() } else { vec![3, 2] };
+                    'windows: for size in sizes {
+                        for from in c.first..=c.last + 1 - size {
+                            let mut sub = c.clone();
+                            sub.first = from;
+                            sub.last = from + size - 1;
+                            sub.start = w[sub.first].start;
+                            sub.end = w[sub.last].end;
+                            sub.comma_form = c.comma_form && from == c.first;
+                            sub.sentence_initial = c.sentence_initial && from == c.first;
+                            let sub_name = spans::name_text(&sub, w, text);
+                            if let Some(l) = self.linker.link(self.engine, &sub_name, sub.kind, size) {
+                                link = Some(l);
+                                cands[ci] = sub;
+                                break 'windows;
+                            }
+                        }
                     }
                 }
             }
@@ -383,6 +396,7 @@ impl<'e> Scanner<'e> {
                 entity: link.entity.clone(),
                 score: link.score,
                 matched_name: link.matched_name.clone(),
+                also: link.also.clone(),
                 explanation: if how == "surname" {
                     format!("refers to \"{}\" at byte {}; {}", cl.name, cl.start, link.explanation)
                 } else {
@@ -440,6 +454,9 @@ impl<'e> Scanner<'e> {
             let role = text[w[p.role.0].start..w[p.role.1].end].to_owned();
             if let Some(k) = phrase_name[i].filter(|&k| k != usize::MAX) {
                 push_role(&mut clusters[k].roles, &role);
+                if clusters[k].kind == Kind::Unknown {
+                    clusters[k].kind = Kind::Person;
+                }
             }
             let name_cluster = phrase_name[i].filter(|&k| k != usize::MAX).map(|k| clusters[k].clone());
             official_party[i] = Some(report.officials.len());

@@ -57,6 +57,19 @@ pub struct Link {
     pub matched_name: String,
     /// Why: the name comparison and the prose test.
     pub explanation: String,
+    /// Other entities the name matches as well (lists not merged into one entity).
+    pub also: Vec<String>,
+}
+
+/// Riskiest first: sanctioned, sanction-linked, PEP, crime, other.
+pub fn risk_rank(risk: &str) -> u8 {
+    match risk {
+        "sanctioned" => 0,
+        "sanction-linked" => 1,
+        "PEP" => 2,
+        "crime" => 3,
+        _ => 4,
+    }
 }
 
 impl EntityRef {
@@ -116,30 +129,49 @@ impl Linker {
     }
 
     fn link_name(&mut self, engine: &Engine, name: &str, kind: Kind) -> Option<Link> {
-        let schema = match kind {
-            Kind::Person => Some(Schema::Person),
-            Kind::Organization => Some(Schema::Organization),
-            Kind::Unknown => None,
-        };
+        // Screening reads the name with no schema (`MADURO MOROS, Nicolas`
+        // scores higher that way than as a Person query); a person-like
+        // mention then keeps person hits only.
+        let only_persons = kind == Kind::Person;
+        let only_orgs = kind == Kind::Organization;
+        self.link_schema(engine, name, None, only_persons, only_orgs)
+    }
+
+    fn link_schema(
+        &mut self,
+        engine: &Engine,
+        name: &str,
+        schema: Option<Schema>,
+        only_persons: bool,
+        only_orgs: bool,
+    ) -> Option<Link> {
         if !prefilter(engine, name, schema.unwrap_or(Schema::LegalEntity)) {
             return None;
         }
         self.stats.screened += 1;
         let query = Query { name: name.to_owned(), schema, ..Query::default() };
-        for hit in engine.screen(&query, 10) {
-            if !hit.is_match {
-                break;
-            }
-            if let Some(why) = prose_test(name, &hit) {
-                return Some(Link {
-                    entity: EntityRef::from_hit(&hit),
-                    score: hit.score,
-                    matched_name: hit.matched_name.clone(),
-                    explanation: format!("{}; {why}", hit.explanation.name),
-                });
-            }
-        }
-        None
+        let arabic = name.chars().any(|c| ('\u{0600}'..='\u{06ff}').contains(&c));
+        let passed: Vec<(Hit, String)> = engine
+            .screen(&query, 10)
+            .into_iter()
+            .filter(|h| h.is_match)
+            .filter(|h| !only_persons || h.schema == Schema::Person)
+            .filter(|h| !only_orgs || h.schema.is_organization())
+            .filter_map(|h| prose_test(name, &h, arabic).map(|why| (h, why)))
+            .collect();
+        let best = passed.first()?.0.score;
+        // Lists that were not merged into one entity give near-equal hits:
+        // the riskiest is the link, the others are named beside it.
+        let near: Vec<&(Hit, String)> = passed.iter().filter(|(h, _)| h.score >= best - 0.03).collect();
+        let (hit, why) = near.iter().min_by_key(|(h, _)| risk_rank(&h.risk)).copied()?;
+        let also = near.iter().filter(|(h, _)| h.id != hit.id).map(|(h, _)| h.id.clone()).collect();
+        Some(Link {
+            entity: EntityRef::from_hit(hit),
+            score: hit.score,
+            matched_name: hit.matched_name.clone(),
+            explanation: format!("{}; {why}", hit.explanation.name),
+            also,
+        })
     }
 
     /// A single word is linked only to an organisation (or vessel-free legal
@@ -149,23 +181,44 @@ impl Linker {
             return None;
         }
         let data = engine.index().data();
-        let postings = data.postings.get(&format!("t:{folded}"));
-        if postings.is_empty() || postings.len() > 400 {
+        let form = normalize(folded, NameKind::Organization);
+        let phonetic = form.tokens.first().map(|t| t.phonetic.clone()).unwrap_or_default();
+        let exact = data.postings.get(&format!("t:{folded}"));
+        let sound = if phonetic.len() >= 2 { data.postings.get(&format!("p:{phonetic}")) } else { &[] };
+        if (exact.is_empty() && sound.is_empty()) || exact.len() > 400 || sound.len() > 400 {
             return None;
         }
         self.stats.screened += 1;
+        let mut ids: Vec<u32> = exact.iter().chain(sound.iter()).map(|e| e.to_native()).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        let entities: Vec<vetter_model::Entity> = ids.iter().filter_map(|&i| engine.index().entity(i)).collect();
+        // A word that names people in the lists (`Assad`) is a surname, not an organisation.
+        let has_word =
+            |e: &vetter_model::Entity| e.names().any(|(_, n)| vetter_names::tokens(n).iter().any(|t| t == folded));
+        let persons = entities.iter().filter(|e| e.schema == Schema::Person && has_word(e)).count();
+        let orgs = entities.iter().filter(|e| e.schema.is_organization() && has_word(e)).count();
+        if persons > orgs {
+            return None;
+        }
         let mut best: Option<Link> = None;
-        for e in postings {
-            let Some(entity) = engine.index().entity(e.to_native()) else { continue };
+        for entity in &entities {
             if !entity.schema.is_organization() {
                 continue;
             }
-            let whole = entity
-                .names()
-                .filter(|(p, _)| *p != vetter_model::Prop::WeakAlias)
-                .find(|(_, n)| fold(n) == folded)
-                .map(|(_, n)| n.to_owned());
-            if let Some(matched) = whole {
+            let whole = entity.names().filter(|(p, _)| *p != vetter_model::Prop::WeakAlias).find_map(|(_, n)| {
+                if fold(n) == folded {
+                    return Some((n.to_owned(), 1.0, "the word is the whole listed name".to_owned()));
+                }
+                let c = compare(folded, n, Schema::Organization, Algorithm::Vetter);
+                let e = &c.explanation;
+                let one = e.aligned.len() == 1
+                    && e.aligned[0].similarity >= 0.9
+                    && e.unmatched_left.is_empty()
+                    && e.unmatched_right.is_empty();
+                one.then(|| (n.to_owned(), c.score, format!("one-word name: {}", e.summary)))
+            });
+            if let Some((matched, score, why)) = whole {
                 let topics = entity.topics.clone();
                 let link = Link {
                     entity: EntityRef {
@@ -178,14 +231,23 @@ impl Linker {
                         sources: entity.sources.clone(),
                         programs: entity.get(vetter_model::Prop::Program).to_vec(),
                     },
-                    score: 1.0,
+                    score,
                     matched_name: matched.clone(),
-                    explanation: format!("the word is the whole listed name \"{matched}\""),
+                    explanation: format!("{why} \"{matched}\""),
+                    also: Vec::new(),
                 };
-                // Prefer a sanctioned entity, then the first by id.
-                let better =
-                    best.as_ref().is_none_or(|b| b.entity.risk != "sanctioned" && link.entity.risk == "sanctioned");
-                if better {
+                // Prefer a sanctioned entity, then the better score, then the first by id.
+                let better = best.as_ref().is_none_or(|b| {
+                    (risk_rank(&link.entity.risk), -link.score) < (risk_rank(&b.entity.risk), -b.score)
+                });
+                if let Some(b) = best.as_mut().filter(|_| !better) {
+                    b.also.push(link.entity.id.clone());
+                } else {
+                    let mut link = link;
+                    if let Some(b) = best.take() {
+                        link.also.push(b.entity.id.clone());
+                        link.also.extend(b.also);
+                    }
                     best = Some(link);
                 }
             }
@@ -224,14 +286,26 @@ fn prefilter(engine: &Engine, name: &str, schema: Schema) -> bool {
 }
 
 /// The prose test of a hit (see the module docs): `Some(reason)` when it passes.
-fn prose_test(mention: &str, hit: &Hit) -> Option<String> {
+fn prose_test(mention: &str, hit: &Hit, arabic: bool) -> Option<String> {
     let schema = if hit.schema == Schema::Person { Schema::Person } else { hit.schema };
     let c = compare(mention, &hit.matched_name, schema, Algorithm::Vetter);
     let e = &c.explanation;
     if e.identical {
         return Some("same name".to_owned());
     }
-    let strong = |r: &str| matches!(r, "exact" | "variant" | "spelling" | "skeleton" | "sound" | "fused");
+    // A consonant skeleton is evidence for scripts written without vowels only.
+    let strong =
+        |r: &str| matches!(r, "exact" | "variant" | "spelling" | "sound" | "fused") || (arabic && r == "skeleton");
+    if !arabic && e.aligned.iter().any(|a| a.reason == "skeleton") {
+        return None;
+    }
+    // Organisations: every word the same or a known variant (`Two words
+    // fused into one` and loose spellings are evidence for people only).
+    if hit.schema != Schema::Person
+        && e.aligned.iter().any(|a| !matches!(a.reason.as_str(), "exact" | "variant") || a.similarity < 0.95)
+    {
+        return None;
+    }
     let aligned_left: Vec<&str> = e.aligned.iter().flat_map(|a| a.left.split(' ')).collect();
     let strong_pairs = e.aligned.iter().filter(|a| strong(&a.reason) && a.similarity >= 0.8).count();
     // Every word of the mention aligns (particles aside).
@@ -249,8 +323,9 @@ fn prose_test(mention: &str, hit: &Hit) -> Option<String> {
     }
     // The listed name keeps nothing heavier than a middle name or patronymic.
     let left_over: f64 = e.unmatched_right.iter().map(|u| u.weight).sum();
-    let limit = if hit.schema == Schema::Person { 0.45 } else { 0.3 };
-    if left_over > limit {
+    let limit = if hit.schema == Schema::Person { 0.6 } else { 0.3 };
+    let extra = e.unmatched_right.iter().filter(|u| !u.reason.contains("patronymic")).count();
+    if left_over > limit || (hit.schema == Schema::Person && extra > 1) {
         return None;
     }
     Some(format!(

@@ -36,6 +36,15 @@ pub const METONYMS: &[(&str, &str, Via)] = &[
     ("tehran", "ir", Via::Capital),
     ("islamic republic", "ir", Via::Metonym),
     ("kremlin", "ru", Via::Metonym),
+    ("кремль", "ru", Via::Metonym),
+    ("кремле", "ru", Via::Metonym),
+    ("кремля", "ru", Via::Metonym),
+    ("москва", "ru", Via::Capital),
+    ("москве", "ru", Via::Capital),
+    ("россия", "ru", Via::Name),
+    ("россии", "ru", Via::Name),
+    ("دمشق", "sy", Via::Capital),
+    ("طهران", "ir", Via::Capital),
     ("moscow", "ru", Via::Capital),
     ("pyongyang", "kp", Via::Capital),
     ("damascus", "sy", Via::Capital),
@@ -267,9 +276,13 @@ pub fn find(words: &[Word], text: &str, cache: &mut HashMap<String, Option<&'sta
                     continue;
                 }
             }
-            let code = *cache
-                .entry(phrase.clone())
-                .or_insert_with(|| country::country_code(&phrase).filter(|c| !c.is_empty() && !is_hedged(&phrase)));
+            let code = *cache.entry(phrase.clone()).or_insert_with(|| {
+                country::country_code(&phrase).filter(|c| !c.is_empty() && !is_hedged(&phrase)).or_else(|| {
+                    // `Iranians`, `Russians`: plural demonyms.
+                    let singular = phrase.strip_suffix('s').filter(|p| looks_like_demonym(p) && !p.contains(' '))?;
+                    country::country_code(singular).filter(|c| !c.is_empty())
+                })
+            });
             if let Some(code) = code {
                 let via = if country::country_name(code).is_some_and(|n| n.eq_ignore_ascii_case(&phrase))
                     || is_formal_name(&phrase)

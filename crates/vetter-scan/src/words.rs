@@ -70,6 +70,10 @@ const ABBREVIATIONS: &[&str] = &[
     "adm", "brig", "rev", "no", "vs", "messrs", "hon", "amb", "pres", "cmdr", "gens", "reps", "sens",
 ];
 
+/// Particles printed joined to a name by a hyphen (`al-Assad`).
+const HYPHEN_PARTICLES: &[&str] =
+    &["al", "el", "ad", "ar", "as", "ash", "at", "az", "abu", "abd", "bin", "ibn", "ul", "ud", "ben"];
+
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
         || ('\u{0300}'..='\u{036f}').contains(&c)
@@ -241,11 +245,16 @@ pub fn tokenize(text: &str) -> Tokens {
         if sentence_start.is_none() {
             sentence_start = Some(start);
         }
+        let lower = slice.to_lowercase();
+        // `al-Assad`, `bin-Laden`: a lower-case particle joined to a capitalised name.
+        let joined_cap = !first.is_uppercase()
+            && lower.split_once('-').is_some_and(|(p, _)| HYPHEN_PARTICLES.contains(&p))
+            && slice.split_once('-').is_some_and(|(_, rest)| rest.starts_with(char::is_uppercase));
         words.push(Word {
             start,
             end,
-            lower: slice.to_lowercase(),
-            cap: first.is_uppercase(),
+            lower,
+            cap: first.is_uppercase() || joined_cap,
             upper: n_letters >= 2 && n_upper == n_letters,
             possessive,
             script,

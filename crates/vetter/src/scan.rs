@@ -465,7 +465,7 @@ fn summary_text(doc: &Document, notes: &[(String, String)]) -> String {
                 )
             })
             .collect();
-        rows.sort_by(|a, b| b.0.cmp(&a.0));
+        rows.sort_by_key(|r| std::cmp::Reverse(r.0));
         s.push_str("\njurisdictions:\n");
         s.push_str(&table(
             &["code", "country", "mentions", "as", "programs"],
