@@ -7,6 +7,7 @@
 //! 3. JSON-lines input to CSV output writes the header (the first object's keys and the hit columns).
 //! 4. An output cut anywhere (mid-line, at a line end, in the CSV header, to nothing) and resumed
 //!    is byte for byte the output of an uninterrupted run, errors file included, for both formats.
+//!    The same from JSON-lines input with blank lines and lines that are not JSON.
 //! 5. A run killed while writing and resumed gives the uninterrupted run's bytes.
 //! 6. `--resume` refuses another input, other options, a finished output and an output whose
 //!    last row is not this input's; without `--resume` an unfinished output is refused.
@@ -221,6 +222,40 @@ fn bulk_resume_after_a_cut_gives_the_uninterrupted_bytes() {
             assert_eq!(errors, expected_errors, "{ext}, cut at {cut}: the errors file differs");
             assert!(!sibling(&run, ".progress.json").exists());
         }
+    }
+}
+
+#[test]
+fn bulk_resume_of_json_lines_input_gives_the_uninterrupted_bytes() {
+    let f = folder(SDN);
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("people.jsonl");
+    // Blank lines, a line that is not JSON and keys that come and go: row numbers must still line up.
+    let names = ["Vladimir Putin", "Aerocaribbean Airlines", "John Smith", "Мария Иванова", ""];
+    let mut text = String::new();
+    for i in 0..2500 {
+        let name = names[i % names.len()];
+        text.push_str(&match i % 50 {
+            7 => "not json\n".to_owned(),
+            9 => format!("\n{}\n", serde_json::json!({"name": name, "ref": i})),
+            _ => format!("{}\n", serde_json::json!({"name": name, "dob": (["1952", ""][i % 2]), "ref": i})),
+        });
+    }
+    std::fs::write(&input, text).unwrap();
+    for ext in ["jsonl", "csv"] {
+        let full = dir.path().join(format!("full.{ext}"));
+        let out = bulk(&f, &input, &full, &[]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        let expected = std::fs::read(&full).unwrap();
+        let expected_errors = std::fs::read_to_string(sibling(&full, ".errors.jsonl")).unwrap();
+        let stopped = dir.path().join(format!("stopped.{ext}"));
+        interrupted(&f, &input, &stopped, &[]);
+        std::fs::write(&stopped, &expected[..expected.len() * 2 / 3 + 11]).unwrap();
+        std::fs::write(sibling(&stopped, ".errors.jsonl"), &expected_errors).unwrap();
+        let out = bulk(&f, &input, &stopped, &["--resume"]);
+        assert!(out.status.success(), "{ext}: {}", stderr(&out));
+        assert!(std::fs::read(&stopped).unwrap() == expected, "{ext}: the output differs");
+        assert_eq!(std::fs::read_to_string(sibling(&stopped, ".errors.jsonl")).unwrap(), expected_errors, "{ext}");
     }
 }
 
