@@ -12,6 +12,7 @@
 mod bulk;
 mod compare;
 mod export;
+mod scan;
 mod tidy;
 
 use std::path::{Path, PathBuf};
