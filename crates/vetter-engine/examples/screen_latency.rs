@@ -6,7 +6,10 @@
 //!
 //! Reads the `name1`/`schema` columns of a pairs file (default
 //! `data/eval/generated.csv`), screens each name once cold (first pass) and
-//! once warm (second pass), and prints p50, p90, p99 and max per pass.
+//! once warm (second pass), and prints p50, p90, p99 and max per pass, and
+//! how many queries without an `expected` entity had a sanctioned match and
+//! how many with one found it. `birth_date` and `country` columns, when
+//! present, go into the queries.
 
 #![allow(clippy::print_stdout)]
 
@@ -28,21 +31,44 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let col = |n: &str| headers.iter().position(|h| h == n);
     let name = col("name1").or_else(|| col("name")).ok_or("no name1/name column")?;
     let schema = col("schema");
+    let birth_date = col("birth_date");
+    let country = col("country");
+    let expected_col = col("expected");
+    let mut expected: Vec<Option<String>> = Vec::new();
     let mut queries = Vec::new();
     for record in reader.records().take(limit) {
         let record = record?;
         let schema = schema.and_then(|i| record.get(i)).and_then(|s| s.parse::<Schema>().ok());
-        queries.push(Query { name: record[name].to_owned(), schema, ..Query::default() });
+        let cell = |i: Option<usize>| i.and_then(|i| record.get(i)).filter(|v| !v.is_empty()).map(str::to_owned);
+        expected.push(cell(expected_col));
+        queries.push(Query {
+            name: record[name].to_owned(),
+            schema,
+            birth_date: cell(birth_date),
+            countries: cell(country).into_iter().collect(),
+            ..Query::default()
+        });
     }
     let dump = std::env::var_os("VETTER_DUMP").is_some();
-    for pass in ["cold", "warm"] {
+    let passes: &[&str] = if std::env::var_os("VETTER_WARM_ONLY").is_some() { &["warm"] } else { &["cold", "warm"] };
+    for &pass in passes {
         let mut times = Vec::with_capacity(queries.len());
         let mut hits = 0usize;
+        let mut sanctioned = 0usize;
+        let (mut listed, mut found_top, mut found_match) = (0usize, 0usize, 0usize);
         let all = Instant::now();
-        for q in &queries {
+        for (q, want) in queries.iter().zip(&expected) {
             let t = Instant::now();
             let found = engine.screen(q, 10);
             hits += found.len();
+            if let Some(want) = want {
+                listed += 1;
+                let hit = found.iter().find(|h| h.id == *want);
+                found_top += usize::from(hit.is_some());
+                found_match += usize::from(hit.is_some_and(|h| h.is_match));
+            } else {
+                sanctioned += usize::from(found.iter().any(|h| h.is_match && h.risk == "sanctioned"));
+            }
             if dump && pass == "warm" {
                 let top: Vec<String> =
                     found.iter().filter(|h| h.is_match).map(|h| format!("{}={:.3}", h.id, h.score)).collect();
@@ -54,7 +80,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         times.sort_by(f64::total_cmp);
         let p = |q: f64| times[((times.len() - 1) as f64 * q) as usize];
         println!(
-            "{pass}: {} queries in {total:.2} s ({:.0}/s), p50 {:.3} ms, p90 {:.3} ms, p99 {:.3} ms, max {:.3} ms, {hits} hits",
+            "{pass}: {} queries in {total:.2} s ({:.0}/s), p50 {:.3} ms, p90 {:.3} ms, p99 {:.3} ms, max {:.3} ms, {hits} hits, {sanctioned} unlisted with a sanctioned match; listed {listed}: {found_top} in the top 10, {found_match} a match",
             queries.len(),
             queries.len() as f64 / total,
             p(0.5),

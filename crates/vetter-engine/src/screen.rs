@@ -19,8 +19,6 @@
 //! one-off query normalises only its candidates' names, a bulk run each
 //! listed name at most once.
 
-use std::borrow::Cow;
-
 use vetter_matcher::{Algorithm, Prepared, compare_prepared, prepare, rarity, score_prepared};
 use vetter_model::{Entity, PartialDate, Prop, Schema, SourceRef, country};
 
@@ -32,10 +30,18 @@ pub const CANDIDATES: usize = 100;
 /// The postings keys of one word: `t:` the word, `p:` its phonetic key and
 /// `s:` its consonant skeleton (keys of under two letters are left out).
 fn token_keys(t: &vetter_names::NameToken) -> impl Iterator<Item = String> + '_ {
-    [("t:", &t.text, 1), ("p:", &t.phonetic, 2), ("s:", &t.skeleton, 2)]
+    weighted_token_keys(t).map(|(key, _)| key)
+}
+
+/// [`token_keys`] with how much a candidate sharing the key shares of the
+/// word: all of it for the word itself, less for its skeleton, least for its
+/// sound, so that "OOO Sokhra" ranks the entity named Sokhra above the
+/// hundreds whose names merely sound alike.
+fn weighted_token_keys(t: &vetter_names::NameToken) -> impl Iterator<Item = (String, f64)> + '_ {
+    [("t:", &t.text, 1, 1.0), ("s:", &t.skeleton, 2, 0.7), ("p:", &t.phonetic, 2, 0.6)]
         .into_iter()
-        .filter(|(_, key, min)| key.len() >= *min)
-        .map(|(tag, key, _)| format!("{tag}{key}"))
+        .filter(|(_, key, min, _)| key.len() >= *min)
+        .map(|(tag, key, _, share)| (format!("{tag}{key}"), share))
 }
 
 /// The postings keys of a prepared name (see `token_keys`).
@@ -221,9 +227,6 @@ pub(crate) struct Prepped {
     names: Vec<(Prop, Prepared)>,
     /// Hashes of each name's postings keys, sorted.
     keys: Vec<Vec<u64>>,
-    /// The names prepared as another kind of name (a LegalEntity's names
-    /// compared with a Person query), with that kind, made on first use.
-    other: std::sync::OnceLock<(vetter_names::NameKind, Vec<Prepared>)>,
     dates: Vec<PartialDate>,
     ids: Vec<String>,
 }
@@ -252,7 +255,7 @@ impl Cache {
 struct Scratch {
     weight: Vec<f64>,
     touched: Vec<u32>,
-    seen: Vec<u32>,
+    seen: Vec<(u32, f64)>,
 }
 
 thread_local! {
@@ -292,7 +295,7 @@ impl Engine {
             .collect();
         let dates = entity.dates(Prop::BirthDate).collect();
         let ids = identifier_keys(&entity).into_iter().map(|k| k[2..].to_owned()).collect();
-        Some(slot.get_or_init(|| Prepped { entity, names, keys, other: std::sync::OnceLock::new(), dates, ids }))
+        Some(slot.get_or_init(|| Prepped { entity, names, keys, dates, ids }))
     }
 
     /// Candidate entities for a query, best first, with the summed rarity of
@@ -316,13 +319,14 @@ impl Engine {
                 let w = rarity(&t.text);
                 seen.clear();
                 // Single letters are indexed but too common to look up.
-                for key in token_keys(t).filter(|k| k.len() >= 4) {
-                    seen.extend(data.postings.get(&key).iter().map(|e| e.to_native()));
+                for (key, share) in weighted_token_keys(t).filter(|(k, _)| k.len() >= 4) {
+                    seen.extend(data.postings.get(&key).iter().map(|e| (e.to_native(), share)));
                 }
-                seen.sort_unstable();
-                seen.dedup();
-                for &e in seen.iter() {
-                    add(e, w);
+                // Each entity counts a word once, by its best key.
+                seen.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
+                seen.dedup_by_key(|e| e.0);
+                for &(e, share) in seen.iter() {
+                    add(e, w * share);
                 }
             }
             // An identifier on the list makes its entity a candidate whatever the name.
@@ -429,8 +433,6 @@ struct Scored<'e> {
     schema: Schema,
     /// Index into `prepped.names` of the best name.
     best: usize,
-    /// The best name, prepared as the kind of name it was compared as.
-    matched: Cow<'e, Prepared>,
     name_score: f64,
     score: f64,
     features: Vec<Features>,
@@ -439,8 +441,7 @@ struct Scored<'e> {
 impl Scored<'_> {
     fn hit(self, q: &QueryFeatures<'_>) -> Hit {
         let entity = &self.prepped.entity;
-        let prop = self.prepped.names[self.best].0;
-        let matched = &*self.matched;
+        let (prop, ref matched) = self.prepped.names[self.best];
         let comparison = compare_prepared(q.prepared, matched, self.schema, Algorithm::Vetter);
         let mut features = self.features;
         if prop == Prop::WeakAlias {
@@ -469,20 +470,11 @@ impl Scored<'_> {
 fn score_entity<'e>(p: &'e Prepped, q: &QueryFeatures<'_>) -> Option<Scored<'e>> {
     let entity = &p.entity;
     let schema = if q.schema == Schema::LegalEntity { entity.schema } else { q.schema };
-    // 2. Best name. Names were prepared for the entity's own schema; when the
-    // query compares them as another kind of name, they are prepared again.
-    let kind = vetter_matcher::name_kind(schema);
-    let same_kind = kind == vetter_matcher::name_kind(entity.schema);
-    let other = if same_kind {
-        None
-    } else {
-        let (k, names) =
-            p.other.get_or_init(|| (kind, p.names.iter().map(|(_, n)| prepare(&n.form.original, schema)).collect()));
-        (*k == kind).then_some(names)
-    };
-    // Only the names that share about as much of the query as the entity's
-    // best-sharing name are scored: a name with none of the query's words,
-    // sounds or skeletons cannot be its best match.
+    // 2. Best name. Names keep the normalisation of the entity's own schema:
+    // a Person query against a LegalEntity's names sees its legal forms and
+    // company words for what they are, and is scored by the person rules.
+    // Only the names that share a word, sound, skeleton or cognate group
+    // with the query are scored (any, when none does: an identifier hit).
     let shared: Vec<f64> = p
         .keys
         .iter()
@@ -491,25 +483,20 @@ fn score_entity<'e>(p: &'e Prepped, q: &QueryFeatures<'_>) -> Option<Scored<'e>>
         })
         .collect();
     let most = shared.iter().copied().fold(0.0, f64::max);
-    let mut best: Option<(f64, usize, Cow<'e, Prepared>)> = None;
+    let mut best: Option<(f64, usize)> = None;
     for (i, (prop, name)) in p.names.iter().enumerate() {
         if most > 0.0 && shared[i] <= 0.0 {
             continue;
         }
-        let candidate: Cow<'e, Prepared> = match other {
-            _ if same_kind => Cow::Borrowed(name),
-            Some(names) => Cow::Borrowed(&names[i]),
-            None => Cow::Owned(prepare(&name.form.original, schema)),
-        };
-        let mut s = score_prepared(q.prepared, &candidate, schema, Algorithm::Vetter);
+        let mut s = score_prepared(q.prepared, name, schema, Algorithm::Vetter);
         if *prop == Prop::WeakAlias {
             s *= 0.9;
         }
         if best.as_ref().is_none_or(|(b, ..)| s > *b) {
-            best = Some((s, i, candidate));
+            best = Some((s, i));
         }
     }
-    let (name_score, best, matched) = best?;
+    let (name_score, best) = best?;
     if name_score < 0.3 && q.ids.is_empty() {
         return None;
     }
@@ -523,7 +510,10 @@ fn score_entity<'e>(p: &'e Prepped, q: &QueryFeatures<'_>) -> Option<Scored<'e>>
             (0.02, format!("birth year agrees ({qd})"))
         } else {
             let listed: Vec<String> = p.dates.iter().map(ToString::to_string).collect();
-            (-0.2, format!("birth date conflict: {qd} vs {}", listed.join(", ")))
+            // Namesakes are common; a listed birth date in another year is
+            // strong evidence of another person, and takes an exact name
+            // below the threshold.
+            (-0.35, format!("birth date conflict: {qd} vs {}", listed.join(", ")))
         };
         score += delta;
         features.push(Features { name: "birth_date".into(), detail, delta });
@@ -533,7 +523,7 @@ fn score_entity<'e>(p: &'e Prepped, q: &QueryFeatures<'_>) -> Option<Scored<'e>>
         if !entity_countries.is_empty() {
             let shared: Vec<&str> = q.countries.iter().copied().filter(|c| entity_countries.contains(c)).collect();
             let (delta, detail) = if shared.is_empty() {
-                (-0.05, format!("country conflict: {} vs {}", q.countries.join(","), entity_countries.join(",")))
+                (-0.1, format!("country conflict: {} vs {}", q.countries.join(","), entity_countries.join(",")))
             } else {
                 (0.03, format!("same country {}", shared.join(",")))
             };
@@ -547,7 +537,7 @@ fn score_entity<'e>(p: &'e Prepped, q: &QueryFeatures<'_>) -> Option<Scored<'e>>
         features.push(Features { name: "identifier".into(), detail: format!("identifier {id} on the list"), delta });
     }
     let score = (score.clamp(0.0, 1.0) * 1000.0).round() / 1000.0;
-    Some(Scored { prepped: p, schema, best, matched, name_score, score, features })
+    Some(Scored { prepped: p, schema, best, name_score, score, features })
 }
 
 fn year_overlap(a: &PartialDate, b: &PartialDate) -> bool {

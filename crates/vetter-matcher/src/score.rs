@@ -372,11 +372,19 @@ pub fn score_forms(pa: &Prepared, pb: &Prepared, schema: Schema, explanation: Op
     // and at least one alignment is more than an initial: "G. D." does not
     // explain "Geoff Davis" well enough to excuse the other name's extra words.
     let beyond_initials = pairs.iter().any(|p| p.4.reason != "initial");
-    let a_full = beyond_initials && pair_a[..na].iter().all(|&p| p != NONE);
-    let b_full = beyond_initials && pair_b[..nb].iter().all(|&p| p != NONE);
+    // A full word aligned only with an initial is not explained by it:
+    // "S." does not explain "Samaha" well enough to excuse "Johnson".
+    let explained = |pair_of: &[u8], tokens: &[NameToken]| {
+        pair_of.iter().zip(tokens).all(|(&p, t)| p != NONE && (t.initial || pairs[p as usize].4.reason != "initial"))
+    };
+    let a_full = beyond_initials && explained(&pair_a[..na], ta);
+    let b_full = beyond_initials && explained(&pair_b[..nb], tb);
     let person = schema == Schema::Person;
     let aligned = pairs.len();
-    let discount = |t: &NameToken, other_full: bool| -> (f64, &'static str) {
+    let discount = |t: &NameToken, k: usize, n: usize, other_full: bool| -> (f64, &'static str) {
+        // Only a word inside a name is a middle name; a first or last word
+        // the other name lacks is a given name or surname, in conflict.
+        let interior = k > 0 && k + 1 < n;
         // A word with no counterpart while the other name is fully explained
         // is only missing (a middle name, a patronymic, a generic word);
         // otherwise it is in conflict.
@@ -384,7 +392,7 @@ pub fn score_forms(pa: &Prepared, pb: &Prepared, schema: Schema, explanation: Op
             (0.3, "generic word, missing on the other side")
         } else if person && other_full && aligned >= 2 && is_patronymic(&t.text) {
             (0.2, "patronymic, missing on the other side")
-        } else if person && other_full && aligned >= 2 {
+        } else if person && other_full && aligned >= 2 && interior {
             (0.4, "middle name, missing on the other side")
         } else {
             (1.0, "no counterpart")
@@ -395,9 +403,12 @@ pub fn score_forms(pa: &Prepared, pb: &Prepared, schema: Schema, explanation: Op
         for (k, t) in tokens.iter().enumerate() {
             let w = weights[k];
             if pair_of[k] == NONE {
-                let (factor, _) = discount(t, other_full);
-                total += w * factor;
-                missing += w * factor;
+                let (factor, _) = discount(t, k, tokens.len(), other_full);
+                // A left-over given name or surname is a difference however
+                // common it is: it counts at least as much as a rare word.
+                let floor = if t.generic || t.initial { 0.0 } else { 1.0 };
+                total += w.max(floor) * factor;
+                missing += w.max(floor) * factor;
             } else {
                 total += w;
                 got += w * pairs[pair_of[k] as usize].4.sim;
@@ -407,10 +418,11 @@ pub fn score_forms(pa: &Prepared, pb: &Prepared, schema: Schema, explanation: Op
     };
     let (cov_a, miss_a) = coverage(ta, wa, &pair_a, b_full);
     let (cov_b, miss_b) = coverage(tb, wb, &pair_b, a_full);
-    // Words left over on both sides conflict. For a person, words left over
-    // on one side conflict too when only one word aligned: "Kasim Soleimani"
-    // is not "Haji Karim", whose one name is merely spelled like "Kasim".
-    let conflict = if person && aligned < 2 { miss_a.max(miss_b) } else { miss_a.min(miss_b) };
+    // Words left over conflict. For a person, those of either name do
+    // (after the discounts for middle names, patronymics and generic words):
+    // "Kasim Soleimani" is not "Haji Karim", whose one name is merely spelled
+    // like "Kasim"; for other schemas only words left over on both sides do.
+    let conflict = if person { miss_a.max(miss_b) } else { miss_a.min(miss_b) };
 
     // Numbers: a number in one name that the other lacks or differs.
     let has_free_number =
@@ -479,7 +491,7 @@ pub fn score_forms(pa: &Prepared, pb: &Prepared, schema: Schema, explanation: Op
                 .enumerate()
                 .filter(|(k, _)| pair_of[*k] == NONE)
                 .map(|(k, t)| {
-                    let (factor, reason) = discount(t, other_full);
+                    let (factor, reason) = discount(t, k, tokens.len(), other_full);
                     UnmatchedToken { token: t.text.clone(), weight: round(weights[k] * factor), reason: reason.into() }
                 })
                 .collect()

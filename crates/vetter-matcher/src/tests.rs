@@ -177,3 +177,15 @@ fn initials_and_abbreviations_do_not_carry_a_match() {
     check("Geoff Davis", "Lt-GF", Schema::Person, false);
     check("Muhammad", "محمد", Schema::Person, true);
 }
+
+/// A first or last name that the other name lacks is a different given name
+/// or surname, however common, not a missing middle name; a patronymic or an
+/// inner name is only missing.
+#[test]
+fn edge_words_conflict_inner_words_are_missing() {
+    check("Barbara Moore", "Barbara Lee", Schema::Person, false);
+    check("MICHAEL S. JOHNSON", "SAMAHA, MICHEL", Schema::Person, false);
+    check("Alberto Garcia", "CARLOS ALBERTO GARCIA", Schema::Person, false);
+    check("Dmitry Valeryevich Zhuravlev", "Игорь Валерьевич ЖУРАВЛЁВ", Schema::Person, false);
+    check("Vladimir Putin", "Vladimir Vladimirovich Putin", Schema::Person, true);
+}
