@@ -8,7 +8,7 @@
 //! so no request fails during the swap. The server keeps no other state between requests.
 //!
 //! Routes: `POST /match/{dataset}`, `GET /search/{dataset}`, `GET /entities/{id}`, `GET /catalog`,
-//! `GET /healthz`, `GET /readyz`, `GET|POST /reconcile`, `GET /openapi.json`, `GET /docs/`,
+//! `GET /healthz`, `GET /readyz`, `POST /scan`, `GET|POST /reconcile`, `GET /openapi.json`, `GET /docs/`,
 //! `GET /metrics`, `POST /admin/reload`, and the web UI at `/` and `/ui/*`.
 //!
 //! ```no_run
@@ -31,6 +31,7 @@ mod openapi;
 mod ops;
 mod params;
 mod reconcile;
+mod scan;
 mod state;
 mod ui;
 
@@ -61,6 +62,7 @@ pub fn app(shared: Arc<Shared>) -> Router {
         .route("/entities/{id}", get(api::get_entity))
         .route("/catalog", get(api::catalog))
         .route("/algorithms", get(api::algorithms))
+        .route("/scan", post(scan::scan))
         .route("/reconcile", get(reconcile::reconcile_get).post(reconcile::reconcile_post));
     if config.protect_api {
         api = api.layer(axum::middleware::from_fn_with_state(shared.clone(), ops::require_key));

@@ -18,6 +18,7 @@ use utoipa::{Modify, OpenApi};
         crate::api::get_entity,
         crate::api::catalog,
         crate::api::algorithms,
+        crate::scan::scan,
         crate::api::healthz,
         crate::api::readyz,
         crate::api::reload,
