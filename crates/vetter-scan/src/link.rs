@@ -261,14 +261,16 @@ fn prefilter(engine: &Engine, name: &str, schema: Schema) -> bool {
     let kind = vetter_matcher::name_kind(schema);
     let form = normalize(name, if kind == NameKind::Any { NameKind::Person } else { kind });
     let data = engine.index().data();
+    let arabic = name.chars().any(|c| ('\u{0600}'..='\u{06ff}').contains(&c));
     let mut sets: Vec<Vec<u32>> = Vec::new();
     for t in form.tokens.iter().take(vetter_matcher::MAX_TOKENS) {
         if t.generic || t.initial {
             continue;
         }
         let mut set: Vec<u32> = Vec::new();
+        // Consonant skeletons collide often (`hnr`); they are keys for Arabic script only.
         for (tag, key) in [("t:", &t.text), ("p:", &t.phonetic), ("s:", &t.skeleton)] {
-            if key.len() + tag.len() < 4 {
+            if key.len() + tag.len() < 4 || (tag == "s:" && !arabic) {
                 continue;
             }
             set.extend(data.postings.get(&format!("{tag}{key}")).iter().map(|e| e.to_native()));
