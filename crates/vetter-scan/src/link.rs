@@ -163,7 +163,9 @@ impl Linker {
         // Lists that were not merged into one entity give near-equal hits:
         // the riskiest is the link, the others are named beside it.
         let near: Vec<&(Hit, String)> = passed.iter().filter(|(h, _)| h.score >= best - 0.03).collect();
-        let (hit, why) = near.iter().min_by_key(|(h, _)| risk_rank(&h.risk)).copied()?;
+        // Ties go to the entity on the most lists.
+        let (hit, why) =
+            near.iter().min_by_key(|(h, _)| (risk_rank(&h.risk), std::cmp::Reverse(h.datasets.len()))).copied()?;
         let also = near.iter().filter(|(h, _)| h.id != hit.id).map(|(h, _)| h.id.clone()).collect();
         Some(Link {
             entity: EntityRef::from_hit(hit),
