@@ -351,18 +351,19 @@ fn report(loaded: &Loaded, text: &str, subject: &str) -> ReportFragment {
     for o in &report.officials {
         spans.push((o.start, o.end, Mark { class: "m-official", title: o.role.clone(), href: None }));
     }
-    spans.sort_by_key(|s| (s.0, std::cmp::Reverse(s.1)));
+    // Listed entities first, then jurisdictions, then officials: a span overlapping one taken
+    // earlier is not marked ("Russian President Vladimir Putin" marks the listed name).
+    let mut taken: Vec<(usize, usize, Mark)> = Vec::new();
+    for (start, end, mark) in spans {
+        let valid = start < end && end <= text.len() && text.is_char_boundary(start) && text.is_char_boundary(end);
+        if valid && !taken.iter().any(|t| start < t.1 && t.0 < end) {
+            taken.push((start, end, mark));
+        }
+    }
+    taken.sort_by_key(|s| s.0);
     let mut segments = Vec::new();
     let mut at = 0;
-    for (start, end, mark) in spans {
-        if start < at
-            || end > text.len()
-            || start >= end
-            || !text.is_char_boundary(start)
-            || !text.is_char_boundary(end)
-        {
-            continue;
-        }
+    for (start, end, mark) in taken {
         if start > at {
             segments.push(Segment { text: text[at..start].to_owned(), mark: None });
         }

@@ -50,6 +50,7 @@ fn scan_page_highlights_listed_people() {
     let r = post_raw("/ui/scan", "application/x-www-form-urlencoded", form.as_bytes());
     assert_eq!(r.status, 200);
     assert!(r.body.contains("<mark class=\"m-listed\""), "{}", r.body);
+    assert!(r.body.contains("\">Vladimir Putin</mark>"), "the listed name wins over the official's role: {}", r.body);
     assert!(r.body.contains("<mark class=\"m-place\""));
     let fragment = post_raw("/ui/scan/report", "application/x-www-form-urlencoded", form.as_bytes());
     assert_eq!(fragment.status, 200);
