@@ -3,10 +3,11 @@
 //!
 //! 1. `api`: every JSON endpoint's shape, and the errors (the server keeps answering after each).
 //! 2. `reconcile`: the OpenRefine manifest and batch reconciliation.
-//! 3. `reload`: a reload under load fails no request.
+//! 3. `reload`: a reload under load fails no request; `ops`: API keys, graceful shutdown.
 //! 4. `ui`: the web pages and their assets.
 
 mod api;
+mod ops;
 mod reconcile;
 mod reload;
 mod ui;
