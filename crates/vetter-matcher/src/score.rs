@@ -381,7 +381,19 @@ pub fn score_forms(pa: &Prepared, pb: &Prepared, schema: Schema, explanation: Op
     let b_full = beyond_initials && explained(&pair_b[..nb], tb);
     let person = schema == Schema::Person;
     let aligned = pairs.len();
-    let discount = |t: &NameToken, k: usize, n: usize, other_full: bool| -> (f64, &'static str) {
+    // Spanish and Portuguese names drop the second surname: "Nicolas Maduro"
+    // is "Nicolas Maduro Moros". A name's last word is such a surname when
+    // the word before it aligned with the other name's last word.
+    let second_surname = |pair_of: &[u8], n: usize, other_n: usize, on_a: bool| {
+        n >= 2 && pair_of[n - 1] == NONE && pair_of[n - 2] != NONE && {
+            let (i, ni, j, nj, _) = pairs[pair_of[n - 2] as usize];
+            let (start, len) = if on_a { (j, nj) } else { (i, ni) };
+            usize::from(start) + usize::from(len) == other_n
+        }
+    };
+    let (second_a, second_b) =
+        (second_surname(&pair_a[..na], na, nb, true), second_surname(&pair_b[..nb], nb, na, false));
+    let discount = |t: &NameToken, k: usize, n: usize, other_full: bool, second: bool| -> (f64, &'static str) {
         // Only a word inside a name is a middle name; a first or last word
         // the other name lacks is a given name or surname, in conflict.
         let interior = k > 0 && k + 1 < n;
@@ -394,30 +406,33 @@ pub fn score_forms(pa: &Prepared, pb: &Prepared, schema: Schema, explanation: Op
             (0.2, "patronymic, missing on the other side")
         } else if person && other_full && aligned >= 2 && interior {
             (0.4, "middle name, missing on the other side")
+        } else if person && other_full && aligned >= 2 && second && k + 1 == n {
+            (0.4, "second surname, missing on the other side")
         } else {
             (1.0, "no counterpart")
         }
     };
-    let coverage = |tokens: &[NameToken], weights: &[f64], pair_of: &[u8], other_full: bool| -> (f64, f64) {
-        let (mut total, mut got, mut missing) = (0.0, 0.0, 0.0);
-        for (k, t) in tokens.iter().enumerate() {
-            let w = weights[k];
-            if pair_of[k] == NONE {
-                let (factor, _) = discount(t, k, tokens.len(), other_full);
-                // A left-over given name or surname is a difference however
-                // common it is: it counts at least as much as a rare word.
-                let floor = if t.generic || t.initial { 0.0 } else { 1.0 };
-                total += w.max(floor) * factor;
-                missing += w.max(floor) * factor;
-            } else {
-                total += w;
-                got += w * pairs[pair_of[k] as usize].4.sim;
+    let coverage =
+        |tokens: &[NameToken], weights: &[f64], pair_of: &[u8], other_full: bool, second: bool| -> (f64, f64) {
+            let (mut total, mut got, mut missing) = (0.0, 0.0, 0.0);
+            for (k, t) in tokens.iter().enumerate() {
+                let w = weights[k];
+                if pair_of[k] == NONE {
+                    let (factor, _) = discount(t, k, tokens.len(), other_full, second);
+                    // A left-over given name or surname is a difference however
+                    // common it is: it counts at least as much as a rare word.
+                    let floor = if t.generic || t.initial { 0.0 } else { 1.0 };
+                    total += w.max(floor) * factor;
+                    missing += w.max(floor) * factor;
+                } else {
+                    total += w;
+                    got += w * pairs[pair_of[k] as usize].4.sim;
+                }
             }
-        }
-        (if total > 0.0 { got / total } else { 0.0 }, missing)
-    };
-    let (cov_a, miss_a) = coverage(ta, wa, &pair_a, b_full);
-    let (cov_b, miss_b) = coverage(tb, wb, &pair_b, a_full);
+            (if total > 0.0 { got / total } else { 0.0 }, missing)
+        };
+    let (cov_a, miss_a) = coverage(ta, wa, &pair_a, b_full, second_a);
+    let (cov_b, miss_b) = coverage(tb, wb, &pair_b, a_full, second_b);
     // Words left over conflict. For a person, those of either name do
     // (after the discounts for middle names, patronymics and generic words):
     // "Kasim Soleimani" is not "Haji Karim", whose one name is merely spelled
@@ -485,19 +500,19 @@ pub fn score_forms(pa: &Prepared, pb: &Prepared, schema: Schema, explanation: Op
                 weight: round(weight(wa, i, ni).max(weight(wb, j, nj))),
             })
             .collect();
-        let unmatched = |tokens: &[NameToken], weights: &[f64], pair_of: &[u8], other_full: bool| {
+        let unmatched = |tokens: &[NameToken], weights: &[f64], pair_of: &[u8], other_full: bool, second: bool| {
             tokens
                 .iter()
                 .enumerate()
                 .filter(|(k, _)| pair_of[*k] == NONE)
                 .map(|(k, t)| {
-                    let (factor, reason) = discount(t, k, tokens.len(), other_full);
+                    let (factor, reason) = discount(t, k, tokens.len(), other_full, second);
                     UnmatchedToken { token: t.text.clone(), weight: round(weights[k] * factor), reason: reason.into() }
                 })
                 .collect()
         };
-        e.unmatched_left = unmatched(ta, wa, &pair_a, b_full);
-        e.unmatched_right = unmatched(tb, wb, &pair_b, a_full);
+        e.unmatched_left = unmatched(ta, wa, &pair_a, b_full, second_a);
+        e.unmatched_right = unmatched(tb, wb, &pair_b, a_full, second_b);
     }
     CANDIDATES.with(|c| *c.borrow_mut() = candidates);
     PAIRS.with(|c| *c.borrow_mut() = pairs);

@@ -189,3 +189,11 @@ fn edge_words_conflict_inner_words_are_missing() {
     check("Dmitry Valeryevich Zhuravlev", "Игорь Валерьевич ЖУРАВЛЁВ", Schema::Person, false);
     check("Vladimir Putin", "Vladimir Vladimirovich Putin", Schema::Person, true);
 }
+
+/// Spanish and Portuguese names drop the second surname; a different first
+/// name is still a different person.
+#[test]
+fn second_surname_may_be_dropped() {
+    check("Nicolas Maduro", "MADURO MOROS, Nicolas", Schema::Person, true);
+    check("Jorge Maduro", "MADURO MOROS, Nicolas", Schema::Person, false);
+}
