@@ -5,7 +5,7 @@ use std::io::Write;
 use std::path::Path;
 
 use anyhow::Context;
-use vetter_engine::{Hit, Query};
+use vetter_engine::{Filters, Hit, Query};
 use vetter_model::Schema;
 
 use crate::bulk;
@@ -54,6 +54,16 @@ pub struct ScreenArgs {
     /// Only entities from these datasets; may be repeated (applies to every `--input` row).
     #[arg(long, value_name = "DATASET")]
     pub dataset: Vec<String>,
+    /// Leave out entities all of whose records come from these datasets; may be repeated.
+    #[arg(long, value_name = "DATASET", conflicts_with = "input")]
+    pub exclude_dataset: Vec<String>,
+    /// Only entities with one of these topics (`sanction`, `role.pep`, `crime`...; a prefix takes
+    /// its subtopics); may be repeated.
+    #[arg(long = "topic", value_name = "TOPIC", conflicts_with = "input")]
+    pub topics: Vec<String>,
+    /// Only results scoring at least this.
+    #[arg(long, value_name = "SCORE", default_value_t = 0.0, conflicts_with = "input")]
+    pub min_score: f64,
     /// At most this many results.
     #[arg(long, default_value_t = 10)]
     pub limit: usize,
@@ -78,7 +88,14 @@ pub fn run(args: &ScreenArgs, settings: &Settings) -> anyhow::Result<()> {
         datasets: args.dataset.clone(),
     };
     let engine = settings.open()?;
-    let hits = engine.screen(&query, args.limit);
+    let filters = Filters {
+        exclude_datasets: args.exclude_dataset.clone(),
+        topics: args.topics.clone(),
+        min_score: args.min_score,
+        limit: args.limit,
+        ..Filters::default()
+    };
+    let hits = engine.screen_with(&query, &filters);
     let mut out = std::io::stdout().lock();
     match args.format {
         Format::Json => {

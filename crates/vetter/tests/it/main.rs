@@ -139,3 +139,22 @@ fn screen_json_shape() {
     let bad = vetter(&f, &["screen", "x", "--schema", "Planet"]);
     assert_eq!(bad.status.code(), Some(2));
 }
+
+#[test]
+fn screen_filters() {
+    let f = folder(SDN);
+    let results = |args: &[&str]| {
+        let out = vetter(&f, &[&["screen", "Vladimir Putin", "--format", "json"], args].concat());
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+        json["results"].as_array().unwrap().clone()
+    };
+    assert!(!results(&[]).is_empty());
+    // Putin is on all three lists of the folder: leaving one out keeps him, all three leave nothing.
+    assert_eq!(results(&["--exclude-dataset", "us_ofac_sdn"])[0]["id"], "us_ofac_sdn-35096");
+    let all = ["us_ofac_sdn", "wd_peps", "ua_war_sanctions"].map(|d| ["--exclude-dataset", d]).concat();
+    assert!(results(&all).is_empty());
+    assert!(results(&["--topic", "crime"]).iter().all(|h| h["topics"].to_string().contains("crime")));
+    let strong = results(&["--min-score", "0.9", "--limit", "50"]);
+    assert!(!strong.is_empty() && strong.iter().all(|h| h["score"].as_f64().unwrap() >= 0.9));
+}
