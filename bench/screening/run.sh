@@ -11,7 +11,9 @@
 # Options after the file go to screen.py (`--help` lists them).
 # Creates bench/screening/.venv with nomenklatura on first use
 # (NOMENKLATURA_SPEC overrides the pinned version, PYTHON the interpreter),
-# and builds target/release/vetter.
+# and builds target/release/vetter. VETTER_REPO=DIR builds vetter in another
+# checkout instead, such as a clean `git worktree add --detach DIR HEAD` when
+# this one has work in progress.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -31,7 +33,8 @@ if [ "$(cat "$venv/.nomenklatura-spec" 2>/dev/null)" != "$spec" ]; then
     echo "$spec" > "$venv/.nomenklatura-spec"
 fi
 
-(cd "$repo" && cargo build --release --quiet -p vetter)
+src="$(cd "${VETTER_REPO:-$repo}" && pwd)"
+(cd "$src" && cargo build --release --quiet -p vetter)
 
 queries="$here/queries.csv"
 if [ "$#" -gt 0 ] && [ "${1#-}" = "$1" ]; then
@@ -45,4 +48,4 @@ if [ ! -f "$queries" ]; then
 fi
 
 exec "$venv/bin/python" "$here/screen.py" "$queries" "$@" \
-    --vetter "$repo/target/release/vetter" --repo "$repo" --runs "$here/runs"
+    --vetter "${CARGO_TARGET_DIR:-$src/target}/release/vetter" --repo "$src" --runs "$here/runs"

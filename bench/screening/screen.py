@@ -324,7 +324,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("queries", type=Path, help="queries CSV (row,kind,script,name,schema,birth_date,country,expected)")
     parser.add_argument("--vetter", type=Path, required=True, help="the vetter binary")
-    parser.add_argument("--repo", type=Path, required=True, help="the vetter repository (for the commit)")
+    parser.add_argument("--repo", type=Path, required=True, help="the checkout vetter was built from (for the commit)")
     parser.add_argument("--runs", type=Path, help="write summary.md and results.csv.gz into RUNS/<date>")
     parser.add_argument("--per-listed-kind", type=int, default=1000, help="at most N queries of each listed kind (0: all)")
     parser.add_argument("--per-synthetic-kind", type=int, default=200, help="at most N queries of each other kind (0: all)")
@@ -383,7 +383,8 @@ def main() -> int:
 
     versions = {p: importlib.metadata.version(p) for p in ["nomenklatura", "followthemoney", "rigour", "duckdb"]}
     head = git(args.repo, "rev-parse", "--short", "HEAD")
-    engine_commit = git(args.repo, "log", "-1", "--format=%h %s", "--", "crates/vetter-engine")
+    engine_commit = git(args.repo, "log", "-1", "--format=%h", "--", "crates/vetter-engine")
+    matcher_commit = git(args.repo, "log", "-1", "--format=%h", "--", "crates/vetter-matcher", "crates/vetter-names")
     dirty = git(args.repo, "status", "--porcelain", "--", "crates")
     today = datetime.date.today().isoformat()
     blocker_recall = {
@@ -397,7 +398,7 @@ def main() -> int:
     L.append(f"# Screening side by side, {today}")
     L.append("")
     L.append(
-        f"{n} queries from `{os.path.relpath(args.queries, args.repo)}`"
+        f"{n} queries from `{os.path.relpath(args.queries.resolve(), Path(__file__).resolve().parents[2])}`"
         + f" (a fixed sample: at most {args.per_listed_kind or 'all'} of each listed kind and "
         f"{args.per_synthetic_kind or 'all'} of each synthetic kind)"
         + f": {len(listed)} of listed entities, {len(unlisted)} synthetic people on no list; "
@@ -412,7 +413,7 @@ def main() -> int:
     )
     L.append(
         f"vetter at {head}" + (" (working tree has uncommitted changes under crates/)" if dirty else "")
-        + f"; engine {engine_commit}; `vetter screen --input --output out.jsonl --limit {TOP}`, its default threshold (0.7)."
+        + f" (engine last changed at {engine_commit}, matcher and names at {matcher_commit}); `vetter screen --input --output out.jsonl --limit {TOP}`, its default threshold (0.7)."
     )
     L.append(
         f"Machine: {platform.machine()}, {os.cpu_count()} cores, shared with other work: load average "
