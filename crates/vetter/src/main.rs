@@ -4,11 +4,15 @@
 //! Exit codes: 0 when the command ran, 2 on a usage, input or runtime error.
 //! stdout carries data only; warnings and progress go to stderr.
 
+mod audit;
 mod bulk;
 mod compare;
+mod contacts;
 mod eval;
 mod lists;
+mod monitor;
 mod output;
+mod review;
 mod scan;
 mod screen;
 mod serve;
@@ -52,6 +56,15 @@ enum Command {
     Scan(scan::ScanArgs),
     /// Serve the HTTP API (yente-compatible matching, reconciliation) and the web UI.
     Serve(serve::ServeArgs),
+    /// The contacts ledger: store, import and list a subject's contacts, each counterpart screened.
+    #[command(subcommand)]
+    Contacts(contacts::ContactsCommand),
+    /// Confirm or dismiss one hit of a stored contact.
+    Review(review::ReviewArgs),
+    /// Screen every stored contact again and report new, changed and removed hits as alerts.
+    Monitor(monitor::MonitorArgs),
+    /// Export the ledger's audit log, or `verify` its hash chain.
+    Audit(audit::AuditArgs),
 }
 
 /// Output format of commands that print results.
@@ -135,6 +148,10 @@ fn main() -> ExitCode {
         Command::Eval(args) => eval::run(args, cli.data.as_deref(), cli.quiet),
         Command::Scan(args) => Settings::from_cli(&cli).and_then(|settings| scan::run(args, &settings)),
         Command::Serve(args) => Settings::from_cli(&cli).and_then(|settings| serve::run(args, &settings)),
+        Command::Contacts(cmd) => Settings::from_cli(&cli).and_then(|settings| contacts::run(cmd, &settings)),
+        Command::Review(args) => review::run(args),
+        Command::Monitor(args) => Settings::from_cli(&cli).and_then(|settings| monitor::run(args, &settings)),
+        Command::Audit(args) => audit::run(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

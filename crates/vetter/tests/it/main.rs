@@ -11,6 +11,7 @@
 
 mod bulk;
 mod compare;
+mod contacts;
 mod export;
 mod scan;
 mod tidy;

@@ -1,0 +1,475 @@
+//! `vetter contacts add|import|list`: the ledger of a subject's contacts, each
+//! counterpart screened when stored and given a risk level by the rules.
+//!
+//! Also the pieces the other ledger commands share: opening the store
+//! (`--db`), the risk rules (`--risk-rules`), and turning the engine's hits
+//! into stored hits with a content hash of each listed entity.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use anyhow::Context;
+use rayon::prelude::*;
+use vetter_engine::{Engine, Query};
+use vetter_store::risk::{Assessment, HitFacts, RiskRules};
+use vetter_store::{Contact, ContactFilter, NewContact, NewHit, Store, StoredHit};
+
+use crate::output::table;
+use crate::{Format, Settings};
+
+/// Rows per transaction in `contacts import`.
+const BATCH: usize = 1000;
+
+/// Options every ledger command takes.
+#[derive(Debug, Clone, clap::Args)]
+pub struct LedgerArgs {
+    /// The ledger: a SQLite file (created on first use) or `postgres://user:pw@host/db`;
+    /// defaults to `vetter/ledger.db` in `$XDG_DATA_HOME` (else `~/.local/share`).
+    #[arg(long, env = "VETTER_DB", value_name = "PATH|URL", global = true)]
+    pub db: Option<String>,
+    /// Risk-level rules, a JSON file (the built-in rules by default; see `risk_rules.json`).
+    #[arg(long, env = "VETTER_RISK_RULES", value_name = "FILE", global = true)]
+    pub risk_rules: Option<PathBuf>,
+}
+
+impl LedgerArgs {
+    /// Opens the ledger, creating it when needed.
+    pub fn open(&self) -> anyhow::Result<Store> {
+        let target = match &self.db {
+            Some(db) => db.clone(),
+            None => default_db().context("no `--db` given and no home folder to put the ledger in")?,
+        };
+        let shown = if target.contains("://") && target.contains('@') { "the PostgreSQL ledger" } else { &target };
+        Store::open(&target).with_context(|| format!("opening `{shown}`"))
+    }
+
+    /// The risk rules.
+    pub fn rules(&self) -> anyhow::Result<RiskRules> {
+        match &self.risk_rules {
+            None => Ok(RiskRules::default()),
+            Some(path) => {
+                let text = fs_err::read_to_string(path)?;
+                RiskRules::from_json(&text).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))
+            }
+        }
+    }
+}
+
+fn default_db() -> Option<String> {
+    let base = std::env::var_os("XDG_DATA_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".local/share")))?;
+    Some(base.join("vetter").join("ledger.db").to_string_lossy().into_owned())
+}
+
+/// `vetter contacts` subcommands.
+#[derive(Debug, clap::Subcommand)]
+pub enum ContactsCommand {
+    /// Store a contact and screen its counterpart.
+    Add(AddArgs),
+    /// Store every row of a CSV file (`subject,counterpart,date,kind,country,source`).
+    Import(ImportArgs),
+    /// List stored contacts.
+    List(ListArgs),
+}
+
+/// Arguments of `vetter contacts add`.
+#[derive(Debug, clap::Args)]
+pub struct AddArgs {
+    /// Whose contact it is.
+    #[arg(long)]
+    pub subject: String,
+    /// Who the subject met, called or wrote to.
+    #[arg(long)]
+    pub counterpart: String,
+    /// When (YYYY, YYYY-MM or YYYY-MM-DD).
+    #[arg(long)]
+    pub date: Option<String>,
+    /// `meeting`, `call`, `message` or `other`.
+    #[arg(long, default_value = "other")]
+    pub kind: String,
+    /// The counterpart's country (ISO code).
+    #[arg(long, value_name = "CC")]
+    pub country: Option<String>,
+    /// Where the contact is documented.
+    #[arg(long, value_name = "URL")]
+    pub source: Option<String>,
+    #[command(flatten)]
+    pub ledger: LedgerArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: Format,
+}
+
+/// Arguments of `vetter contacts import`.
+#[derive(Debug, clap::Args)]
+pub struct ImportArgs {
+    /// CSV with the header `subject,counterpart,date,kind,country,source` (any column order;
+    /// `date`, `kind`, `country` and `source` may be left out).
+    pub file: PathBuf,
+    /// Store the good rows even when some rows are bad (the bad ones are still listed, exit 2).
+    #[arg(long)]
+    pub skip_errors: bool,
+    #[command(flatten)]
+    pub ledger: LedgerArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: Format,
+}
+
+/// Arguments of `vetter contacts list`.
+#[derive(Debug, clap::Args)]
+pub struct ListArgs {
+    /// Only this subject's contacts.
+    #[arg(long)]
+    pub subject: Option<String>,
+    /// Only contacts at this risk level (`critical`, `high`, `medium`, `low`, `none`).
+    #[arg(long)]
+    pub risk: Option<String>,
+    #[command(flatten)]
+    pub ledger: LedgerArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: Format,
+}
+
+/// Runs `vetter contacts ...`.
+pub fn run(cmd: &ContactsCommand, settings: &Settings) -> anyhow::Result<()> {
+    match cmd {
+        ContactsCommand::Add(args) => add(args, settings),
+        ContactsCommand::Import(args) => import(args, settings),
+        ContactsCommand::List(args) => list(args),
+    }
+}
+
+const KINDS: [&str; 4] = ["meeting", "call", "message", "other"];
+
+/// Checks and tidies one contact's fields.
+fn validate(
+    subject: &str,
+    counterpart: &str,
+    date: Option<&str>,
+    kind: Option<&str>,
+    country: Option<&str>,
+    source: Option<&str>,
+) -> Result<NewContact, String> {
+    let nonempty = |v: Option<&str>| v.map(str::trim).filter(|v| !v.is_empty()).map(str::to_owned);
+    let subject = nonempty(Some(subject)).ok_or("`subject` is empty")?;
+    let counterpart = nonempty(Some(counterpart)).ok_or("`counterpart` is empty")?;
+    let date = nonempty(date);
+    if let Some(d) = &date {
+        let ok = matches!(d.len(), 4 | 7 | 10)
+            && d.chars().enumerate().all(|(i, c)| if i == 4 || i == 7 { c == '-' } else { c.is_ascii_digit() });
+        if !ok {
+            return Err(format!("date `{d}` is not YYYY, YYYY-MM or YYYY-MM-DD"));
+        }
+    }
+    let kind = nonempty(kind).unwrap_or_else(|| "other".into()).to_lowercase();
+    if !KINDS.contains(&kind.as_str()) {
+        return Err(format!("kind `{kind}` is not meeting, call, message or other"));
+    }
+    let country = nonempty(country).map(|c| c.to_lowercase());
+    Ok(NewContact { date, kind, country, source: nonempty(source), ..NewContact::new(&subject, &counterpart) })
+}
+
+/// Screens a counterpart: its matching hits, stored form, with the risk level they give.
+pub fn screen(
+    engine: &Engine,
+    rules: &RiskRules,
+    counterpart: &str,
+    country: Option<&str>,
+) -> (Vec<NewHit>, Vec<HitFacts>, Assessment) {
+    let query = Query {
+        name: counterpart.to_owned(),
+        countries: country.into_iter().map(str::to_owned).collect(),
+        ..Query::default()
+    };
+    let mut hits = Vec::new();
+    let mut facts = Vec::new();
+    for h in engine.screen(&query, 5).into_iter().filter(|h| h.is_match) {
+        let entity = engine.show(&h.id).map(|d| d.entity);
+        let countries: Vec<String> =
+            entity.as_ref().map(|e| e.countries().into_iter().map(str::to_owned).collect()).unwrap_or_default();
+        let entity_json = entity.as_ref().and_then(|e| serde_json::to_string(e).ok()).unwrap_or_default();
+        let mut data = serde_json::to_value(&h).unwrap_or_default();
+        if let Some(m) = data.as_object_mut() {
+            m.insert("countries".into(), countries.clone().into());
+        }
+        facts.push(HitFacts {
+            id: h.id.clone(),
+            caption: h.caption.clone(),
+            risk: h.risk.clone(),
+            countries,
+            score: h.score,
+        });
+        hits.push(NewHit {
+            entity_id: h.id,
+            caption: h.caption,
+            risk: h.risk,
+            score: h.score,
+            entity_hash: vetter_store::content_hash(&entity_json),
+            data,
+        });
+    }
+    let assessment = rules.assess(&facts, country);
+    (hits, facts, assessment)
+}
+
+/// What the rules need of a stored hit.
+pub fn facts_of(h: &StoredHit) -> HitFacts {
+    let countries =
+        h.data["countries"].as_array().map(|a| a.iter().filter_map(|c| c.as_str().map(str::to_owned)).collect());
+    HitFacts {
+        id: h.entity_id.clone(),
+        caption: h.caption.clone(),
+        risk: h.risk.clone(),
+        countries: countries.unwrap_or_default(),
+        score: h.score,
+    }
+}
+
+/// A contact with its hits, as JSON: `{"id", "subject", "counterpart", "date", "kind", "country",
+/// "source", "risk", "risk_reason", "status", "created_at", "hits": [hit + "review"]}`.
+pub fn contact_json(c: &Contact, hits: &[StoredHit]) -> serde_json::Value {
+    let mut v = serde_json::to_value(c).unwrap_or_default();
+    let hits: Vec<serde_json::Value> = hits
+        .iter()
+        .map(|h| {
+            let mut d = h.data.clone();
+            if let Some(m) = d.as_object_mut() {
+                m.insert("entity_hash".into(), h.entity_hash.clone().into());
+                m.insert("review".into(), serde_json::to_value(&h.review).unwrap_or_default());
+            }
+            d
+        })
+        .collect();
+    if let Some(m) = v.as_object_mut() {
+        m.insert("hits".into(), hits.into());
+    }
+    v
+}
+
+fn add(args: &AddArgs, settings: &Settings) -> anyhow::Result<()> {
+    let mut contact = validate(
+        &args.subject,
+        &args.counterpart,
+        args.date.as_deref(),
+        Some(&args.kind),
+        args.country.as_deref(),
+        args.source.as_deref(),
+    )
+    .map_err(|e| anyhow::anyhow!("{e}"))?;
+    let rules = args.ledger.rules()?;
+    let mut store = args.ledger.open()?;
+    let engine = settings.open()?;
+    let (hits, _, assessment) = screen(&engine, &rules, &contact.counterpart, contact.country.as_deref());
+    contact.hits = hits;
+    contact.risk = assessment.level;
+    contact.risk_reason = assessment.reason;
+    let fingerprint = format!("{:016x}", engine.index().data_fingerprint());
+    let added = store.add_contacts(&[contact], "contact.add", serde_json::json!({ "lists": fingerprint }))?;
+    let id = added[0].id;
+    let stored = store.contact(id)?.context("the contact just stored is missing")?;
+    let hits = store.hits(id)?;
+    let mut out = std::io::stdout().lock();
+    match args.format {
+        Format::Json => {
+            let mut v = contact_json(&stored, &hits);
+            v["duplicate"] = (!added[0].inserted).into();
+            writeln!(out, "{}", serde_json::to_string_pretty(&v)?)?;
+        }
+        Format::Table => {
+            let note = if added[0].inserted { "" } else { " (already in the ledger)" };
+            writeln!(out, "contact {id}{note}: {} - {} [{}]", stored.subject, stored.counterpart, stored.status)?;
+            writeln!(out, "risk: {} ({})", stored.risk, stored.risk_reason)?;
+            write!(out, "{}", hits_table(&hits))?;
+        }
+    }
+    Ok(())
+}
+
+fn hits_table(hits: &[StoredHit]) -> String {
+    if hits.is_empty() {
+        return "no hits\n".into();
+    }
+    let rows: Vec<Vec<String>> = hits
+        .iter()
+        .map(|h| {
+            vec![
+                format!("{:.3}", h.score),
+                h.risk.clone(),
+                h.caption.clone(),
+                h.entity_id.clone(),
+                h.review.as_ref().map(|r| format!("{} by {}", r.decision, r.reviewer)).unwrap_or_else(|| "-".into()),
+            ]
+        })
+        .collect();
+    table(&["score", "risk", "name", "id", "review"], &rows)
+}
+
+/// One CSV row, read by header.
+struct CsvRow {
+    /// Data row, from 1.
+    line: u64,
+    contact: Result<NewContact, String>,
+}
+
+fn read_csv(path: &Path) -> anyhow::Result<Vec<CsvRow>> {
+    let file = fs_err::File::open(path)?;
+    let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(std::io::BufReader::new(file));
+    let headers: Vec<String> = reader
+        .headers()
+        .with_context(|| format!("{}: reading the header", path.display()))?
+        .iter()
+        .map(|h| h.trim().trim_start_matches('\u{feff}').to_lowercase())
+        .collect();
+    let col = |name: &str| headers.iter().position(|h| h == name);
+    let (Some(subject), Some(counterpart)) = (col("subject"), col("counterpart")) else {
+        anyhow::bail!(
+            "{}: the header must name `subject` and `counterpart` (and may name `date`, `kind`, `country`, `source`)",
+            path.display()
+        );
+    };
+    let (date, kind, country, source) = (col("date"), col("kind"), col("country"), col("source"));
+    let mut rows = Vec::new();
+    for (i, record) in reader.records().enumerate() {
+        let line = i as u64 + 1;
+        let contact = match record {
+            Err(e) => Err(format!("unreadable CSV: {e}")),
+            Ok(r) => {
+                let get = |c: Option<usize>| c.and_then(|c| r.get(c));
+                validate(
+                    get(Some(subject)).unwrap_or(""),
+                    get(Some(counterpart)).unwrap_or(""),
+                    get(date),
+                    get(kind),
+                    get(country),
+                    get(source),
+                )
+            }
+        };
+        rows.push(CsvRow { line, contact });
+    }
+    Ok(rows)
+}
+
+fn import(args: &ImportArgs, settings: &Settings) -> anyhow::Result<()> {
+    let rows = read_csv(&args.file)?;
+    let errors: Vec<(u64, String)> =
+        rows.iter().filter_map(|r| r.contact.as_ref().err().map(|e| (r.line, e.clone()))).collect();
+    let mut err = std::io::stderr().lock();
+    for (line, e) in &errors {
+        writeln!(err, "{}: row {line}: {e}", args.file.display())?;
+    }
+    if !errors.is_empty() && !args.skip_errors {
+        anyhow::bail!(
+            "{} bad rows in `{}`; nothing was stored\nhint: fix them, or pass `--skip-errors` to store the good rows",
+            errors.len(),
+            args.file.display()
+        );
+    }
+    let rules = args.ledger.rules()?;
+    let mut store = args.ledger.open()?;
+    let engine = settings.open()?;
+    let fingerprint = format!("{:016x}", engine.index().data_fingerprint());
+    let good: Vec<(u64, NewContact)> = rows.into_iter().filter_map(|r| r.contact.ok().map(|c| (r.line, c))).collect();
+    let (mut added, mut duplicates) = (0u64, 0u64);
+    let mut by_risk: std::collections::BTreeMap<String, u64> = Default::default();
+    for batch in good.chunks(BATCH) {
+        let contacts: Vec<NewContact> = batch
+            .par_iter()
+            .map(|(_, c)| {
+                let (hits, _, a) = screen(&engine, &rules, &c.counterpart, c.country.as_deref());
+                NewContact { hits, risk: a.level, risk_reason: a.reason, ..c.clone() }
+            })
+            .collect();
+        let audit = serde_json::json!({
+            "file": args.file.display().to_string(),
+            "rows": [batch[0].0, batch[batch.len() - 1].0],
+            "lists": fingerprint,
+        });
+        let result = store
+            .add_contacts(&contacts, "contacts.import", audit)
+            .with_context(|| format!("storing rows {} to {}", batch[0].0, batch[batch.len() - 1].0))?;
+        for (a, c) in result.iter().zip(&contacts) {
+            if a.inserted {
+                added += 1;
+                *by_risk.entry(c.risk.clone()).or_default() += 1;
+            } else {
+                duplicates += 1;
+            }
+        }
+    }
+    let summary = serde_json::json!({
+        "file": args.file.display().to_string(),
+        "rows": good.len() + errors.len(),
+        "added": added,
+        "duplicates": duplicates,
+        "errors": errors.iter().map(|(line, e)| serde_json::json!({"row": line, "error": e})).collect::<Vec<_>>(),
+        "risk": by_risk,
+    });
+    let mut out = std::io::stdout().lock();
+    match args.format {
+        Format::Json => writeln!(out, "{}", serde_json::to_string_pretty(&summary)?)?,
+        Format::Table => {
+            let risks: Vec<String> = by_risk.iter().map(|(k, v)| format!("{v} {k}")).collect();
+            writeln!(
+                out,
+                "{added} contacts added, {duplicates} already in the ledger, {} bad rows; risk: {}",
+                errors.len(),
+                if risks.is_empty() { "-".into() } else { risks.join(", ") }
+            )?;
+        }
+    }
+    if !errors.is_empty() {
+        anyhow::bail!("{} bad rows in `{}` were not stored", errors.len(), args.file.display());
+    }
+    Ok(())
+}
+
+fn list(args: &ListArgs) -> anyhow::Result<()> {
+    if let Some(r) = &args.risk
+        && !vetter_store::risk::LEVELS.contains(&r.as_str())
+    {
+        anyhow::bail!("risk `{r}` is not critical, high, medium, low or none");
+    }
+    let mut store = args.ledger.open()?;
+    let contacts = store.list_contacts(&ContactFilter { subject: args.subject.clone(), risk: args.risk.clone() })?;
+    let mut out = std::io::stdout().lock();
+    match args.format {
+        Format::Json => {
+            let mut items = Vec::with_capacity(contacts.len());
+            for c in &contacts {
+                items.push(contact_json(c, &store.hits(c.id)?));
+            }
+            writeln!(out, "{}", serde_json::to_string_pretty(&serde_json::json!({ "contacts": items }))?)?;
+        }
+        Format::Table => {
+            if contacts.is_empty() {
+                writeln!(out, "no contacts")?;
+                return Ok(());
+            }
+            let rows: Vec<Vec<String>> = contacts
+                .iter()
+                .map(|c| {
+                    vec![
+                        c.id.to_string(),
+                        c.date.clone().unwrap_or_default(),
+                        c.subject.clone(),
+                        c.counterpart.clone(),
+                        c.kind.clone(),
+                        c.risk.clone(),
+                        c.status.clone(),
+                        c.risk_reason.clone(),
+                    ]
+                })
+                .collect();
+            write!(
+                out,
+                "{}",
+                table(&["id", "date", "subject", "counterpart", "kind", "risk", "status", "why"], &rows)
+            )?;
+        }
+    }
+    Ok(())
+}

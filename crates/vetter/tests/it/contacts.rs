@@ -1,0 +1,230 @@
+//! The contacts ledger from the command line, on a SQLite file:
+//!
+//! 1. `contacts add` screens the counterpart, gives a risk level and is idempotent.
+//! 2. `contacts import` refuses a file with bad rows (row numbers, nothing stored),
+//!    stores the good rows with `--skip-errors`, and stores nothing twice.
+//! 3. `review` dismisses a hit; `monitor` stays quiet until the listed entity changes.
+//! 4. `monitor` after a list change that adds one matching designation: exactly one alert.
+//! 5. `audit verify` passes, then names the entry edited directly in the database.
+
+use std::process::{Command, Output};
+
+use crate::{Folder, SDN, folder, stdout, write};
+
+fn run(f: &Folder, db: &str, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_vetter"))
+        .args(args)
+        .args(["--db", db])
+        .env("VETTER_DATA", &f.data)
+        .env("VETTER_CACHE_DIR", &f.cache)
+        .env_remove("VETTER_INDEX")
+        .env_remove("VETTER_DB")
+        .env_remove("VETTER_RISK_RULES")
+        .output()
+        .unwrap()
+}
+
+fn json(out: &Output) -> serde_json::Value {
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    serde_json::from_str(&stdout(out)).unwrap()
+}
+
+fn db(f: &Folder) -> String {
+    f.cache.parent().unwrap().join("ledger").join("ledger.db").to_str().unwrap().to_owned()
+}
+
+fn add_putin(f: &Folder, db: &str) -> serde_json::Value {
+    json(&run(
+        f,
+        db,
+        &[
+            "contacts",
+            "add",
+            "--subject",
+            "Elon Musk",
+            "--counterpart",
+            "Vladimir Putin",
+            "--date",
+            "2024-05-01",
+            "--kind",
+            "call",
+            "--country",
+            "ru",
+            "--source",
+            "https://example.org/a",
+            "--format",
+            "json",
+        ],
+    ))
+}
+
+#[test]
+fn contacts_add_screens_and_lists() {
+    let f = folder(SDN);
+    let db = db(&f);
+    let putin = add_putin(&f, &db);
+    assert_eq!(putin["risk"], "critical");
+    assert_eq!(putin["status"], "open");
+    assert_eq!(putin["kind"], "call");
+    assert_eq!(putin["hits"][0]["id"], "us_ofac_sdn-35096");
+    assert!(putin["risk_reason"].as_str().unwrap().contains("sanctioned"), "{putin}");
+    for key in ["id", "subject", "counterpart", "date", "hits"] {
+        assert!(!putin[key].is_null(), "missing {key}");
+    }
+    assert_eq!(add_putin(&f, &db)["id"], putin["id"], "the same contact is stored once");
+
+    let jane = json(&run(
+        &f,
+        &db,
+        &["contacts", "add", "--subject", "Elon Musk", "--counterpart", "Jane Doe", "--format", "json"],
+    ));
+    assert_eq!((jane["risk"].as_str(), jane["status"].as_str()), (Some("none"), Some("clear")));
+
+    let critical = json(&run(&f, &db, &["contacts", "list", "--risk", "critical", "--format", "json"]));
+    assert_eq!(critical["contacts"].as_array().unwrap().len(), 1);
+    let table = stdout(&run(&f, &db, &["contacts", "list", "--subject", "Elon Musk"]));
+    assert!(table.contains("Vladimir Putin") && table.contains("Jane Doe"), "{table}");
+
+    let bad = run(&f, &db, &["contacts", "add", "--subject", "X", "--counterpart", "Y", "--kind", "lunch"]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("kind `lunch`"));
+}
+
+#[test]
+fn contacts_import_rows_and_idempotence() {
+    let f = folder(SDN);
+    let db = db(&f);
+    let csv = f.data.parent().unwrap().join("contacts.csv");
+    write(
+        &csv,
+        "subject,counterpart,date,kind,country,source\n\
+         Elon Musk,Vladimir Putin,2024-05-01,call,ru,https://example.org/a\n\
+         Elon Musk,Jane Doe,2024-05-02,meeting,,\n\
+         Elon Musk,Someone,yesterday,lunch,,\n\
+         Elon Musk,John Roe,2024,message,us,\n",
+    );
+    let file = csv.to_str().unwrap();
+    let refused = run(&f, &db, &["contacts", "import", file]);
+    assert_eq!(refused.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&refused.stderr);
+    assert!(err.contains("row 3: date `yesterday`") && err.contains("nothing was stored"), "{err}");
+    assert_eq!(json(&run(&f, &db, &["contacts", "list", "--format", "json"]))["contacts"], serde_json::json!([]));
+
+    let partial = run(&f, &db, &["contacts", "import", file, "--skip-errors", "--format", "json"]);
+    assert_eq!(partial.status.code(), Some(2));
+    let summary: serde_json::Value = serde_json::from_str(&stdout(&partial)).unwrap();
+    assert_eq!((summary["added"].as_u64(), summary["duplicates"].as_u64()), (Some(3), Some(0)));
+    assert_eq!(summary["risk"]["critical"], 1);
+    assert_eq!(summary["errors"][0]["row"], 3);
+
+    let again: serde_json::Value = serde_json::from_str(&stdout(&run(
+        &f,
+        &db,
+        &["contacts", "import", file, "--skip-errors", "--format", "json"],
+    )))
+    .unwrap();
+    assert_eq!((again["added"].as_u64(), again["duplicates"].as_u64()), (Some(0), Some(3)));
+    assert_eq!(json(&run(&f, &db, &["contacts", "list", "--format", "json"]))["contacts"].as_array().unwrap().len(), 3);
+}
+
+#[test]
+fn review_dismissal_holds_until_the_entity_changes() {
+    let f = folder(SDN);
+    let db = db(&f);
+    let id = add_putin(&f, &db)["id"].to_string();
+    let missing = run(&f, &db, &["review", &id, "nope-1", "--decision", "dismissed", "--note", "x", "--by", "ann"]);
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("has no hit `nope-1`"));
+    let review = json(&run(
+        &f,
+        &db,
+        &[
+            "review",
+            &id,
+            "us_ofac_sdn-35096",
+            "--decision",
+            "dismissed",
+            "--note",
+            "a namesake",
+            "--by",
+            "ann",
+            "--format",
+            "json",
+        ],
+    ));
+    assert_eq!(review["contact"]["status"], "dismissed");
+    assert_eq!(review["contact"]["risk"], "none");
+    assert_eq!(review["review"]["reviewer"], "ann");
+
+    let first = json(&run(&f, &db, &["monitor", "--format", "json"]));
+    assert_eq!(first["alerts"], serde_json::json!([]));
+    // The listed entity changes: the dismissal no longer holds.
+    write(
+        &f.data.join("ofac_sdn/2024-05-03/sdn.csv"),
+        &SDN.replace("Gender Male;", "Gender Male; Website kremlin.ru;"),
+    );
+    let second = json(&run(&f, &db, &["monitor", "--format", "json"]));
+    let alerts = second["alerts"].as_array().unwrap();
+    assert_eq!(alerts.len(), 1, "{second}");
+    assert_eq!(alerts[0]["reason"], "changed");
+    assert_eq!(alerts[0]["hit"]["id"], "us_ofac_sdn-35096");
+    let contact = json(&run(&f, &db, &["contacts", "list", "--format", "json"]));
+    assert_eq!(contact["contacts"][0]["status"], "open");
+    assert_eq!(contact["contacts"][0]["risk"], "critical");
+}
+
+#[test]
+fn monitor_alerts_once_on_a_new_designation() {
+    let f = folder(SDN);
+    let db = db(&f);
+    add_putin(&f, &db);
+    let bank = json(&run(
+        &f,
+        &db,
+        &["contacts", "add", "--subject", "Elon Musk", "--counterpart", "Banco Nacional de Cuba", "--format", "json"],
+    ));
+    assert_eq!(bank["risk"], "none");
+    assert_eq!(json(&run(&f, &db, &["monitor", "--format", "json"]))["alerts"], serde_json::json!([]));
+
+    let sdn = SDN.to_owned()
+        + "306,\"BANCO NACIONAL DE CUBA\",-0- ,\"CUBA\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,\"a.k.a. 'BNC'.\"\r\n";
+    write(&f.data.join("ofac_sdn/2024-05-03/sdn.csv"), &sdn);
+    let run2 = json(&run(&f, &db, &["monitor", "--format", "json"]));
+    let alerts = run2["alerts"].as_array().unwrap();
+    assert_eq!(alerts.len(), 1, "{run2}");
+    assert_eq!(alerts[0]["contact_id"], bank["id"]);
+    assert_eq!(alerts[0]["reason"], "new");
+    assert_eq!(alerts[0]["hit"]["id"], "us_ofac_sdn-306");
+    assert_eq!(run2["run"]["screened"], 2);
+
+    let run3 = json(&run(&f, &db, &["monitor", "--format", "json"]));
+    assert_eq!((run3["alerts"].as_array().unwrap().len(), run3["run"]["screened"].as_i64()), (0, Some(0)));
+    let list = json(&run(&f, &db, &["contacts", "list", "--risk", "critical", "--format", "json"]));
+    assert_eq!(list["contacts"].as_array().unwrap().len(), 2);
+}
+
+#[test]
+fn audit_verify_names_an_edited_entry() {
+    let f = folder(SDN);
+    let db = db(&f);
+    add_putin(&f, &db);
+    run(&f, &db, &["contacts", "add", "--subject", "Elon Musk", "--counterpart", "Jane Doe"]);
+    let ok = run(&f, &db, &["audit", "verify"]);
+    assert!(ok.status.success(), "{}", String::from_utf8_lossy(&ok.stderr));
+    assert!(stdout(&ok).contains("2 entries"));
+    let log = json(&run(&f, &db, &["audit", "--format", "json"]));
+    let entries = log["entries"].as_array().unwrap();
+    assert_eq!(entries[1]["action"], "contact.add");
+    assert_eq!(entries[1]["prev_hash"], entries[0]["hash"]);
+
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    conn.execute_batch(
+        "DROP TRIGGER audit_no_update; UPDATE audit SET data = replace(data, 'Jane', 'June') WHERE seq = 2",
+    )
+    .unwrap();
+    drop(conn);
+    let bad = run(&f, &db, &["audit", "verify"]);
+    assert_eq!(bad.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&bad.stderr);
+    assert!(err.contains("entry 2 (contact.add) was altered"), "{err}");
+}
