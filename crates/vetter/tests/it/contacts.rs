@@ -6,6 +6,7 @@
 //! 3. `review` dismisses a hit; `monitor` stays quiet until the listed entity changes.
 //! 4. `monitor` after a list change that adds one matching designation: exactly one alert.
 //! 5. `audit verify` passes, then names the entry edited directly in the database.
+//! 6. An import killed with SIGKILL leaves whole batches only, and running it again completes it without duplicates.
 
 use std::process::{Command, Output};
 
@@ -227,4 +228,47 @@ fn audit_verify_names_an_edited_entry() {
     assert_eq!(bad.status.code(), Some(2));
     let err = String::from_utf8_lossy(&bad.stderr);
     assert!(err.contains("entry 2 (contact.add) was altered"), "{err}");
+}
+
+#[test]
+fn import_killed_midway_keeps_whole_batches_and_resumes() {
+    let f = folder(SDN);
+    let db = db(&f);
+    let csv = f.data.parent().unwrap().join("many.csv");
+    let mut text = String::from("subject,counterpart,date,kind\n");
+    for i in 0..20_000 {
+        text.push_str(&format!("Elon Musk,Person Number {i},2024-01-01,call\n"));
+    }
+    write(&csv, &text);
+    let mut child = Command::new(env!("CARGO_BIN_EXE_vetter"))
+        .args(["contacts", "import", csv.to_str().unwrap(), "--db", &db])
+        .env("VETTER_DATA", &f.data)
+        .env("VETTER_CACHE_DIR", &f.cache)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    // Kill it (SIGKILL) as soon as the first batch is committed, or let it finish if it is quicker.
+    let count = |db: &str| -> i64 {
+        let Ok(conn) = rusqlite::Connection::open(db) else { return 0 };
+        conn.query_row("SELECT COUNT(*) FROM contacts", [], |r| r.get(0)).unwrap_or(0)
+    };
+    while child.try_wait().unwrap().is_none() && count(&db) == 0 {
+        std::thread::yield_now();
+    }
+    let _ = child.kill();
+    child.wait().unwrap();
+    let stored = count(&db);
+    assert_eq!(stored % 1000, 0, "only whole batches are stored: {stored}");
+    assert!(run(&f, &db, &["audit", "verify"]).status.success());
+
+    let again: serde_json::Value = serde_json::from_str(&stdout(&run(
+        &f,
+        &db,
+        &["contacts", "import", csv.to_str().unwrap(), "--format", "json"],
+    )))
+    .unwrap();
+    assert_eq!(again["added"].as_i64().unwrap() + again["duplicates"].as_i64().unwrap(), 20_000);
+    assert_eq!(again["duplicates"].as_i64().unwrap(), stored);
+    assert_eq!(count(&db), 20_000);
 }
