@@ -3,17 +3,28 @@
 //! as alerts: a `new` hit, a `changed` listed entity (its content hash
 //! differs from the one screened or reviewed), a `removed` hit.
 //!
-//! Each run is recorded with the index fingerprint it screened against. When
-//! the fingerprint is the one of the last run nothing can have changed, so
-//! nothing is screened. Otherwise each distinct counterpart (name and country)
-//! is screened once, in parallel. A dismissed hit whose entity is unchanged
+//! Each run is recorded with the index fingerprint it screened against, and
+//! keeps a hard link to that artifact (`<index>.monitor-<fingerprint>.vtx`
+//! beside the index; an artifact is never modified in place, so the link is a snapshot).
+//! When the fingerprint is the one of the last run nothing is screened. When
+//! the last run's snapshot is there, its records are compared with the loaded
+//! ones (as `lists diff` does) and only these contacts are screened again:
+//! those added since, those with a hit on an entity whose records changed or
+//! went, and those whose counterpart shares a postings key (the engine's own
+//! candidate keys: word, consonant skeleton, phonetic key) with a name of an
+//! entity whose records were added or changed. So a run costs a key lookup
+//! per contact plus screening for what changed. Without a snapshot, every
+//! contact is screened. Each distinct counterpart (name and country) is
+//! screened once, in parallel. A dismissed hit whose entity is unchanged
 //! never alerts. Hits, risk levels, the run, its alerts and their audit
 //! entries are written in one transaction: a killed run leaves nothing.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::io::Write;
+use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
+use vetter_engine::Engine;
 use vetter_store::{ContactUpdate, NewAlert, NewHit};
 
 use crate::contacts::{LedgerArgs, screen};
@@ -36,9 +47,22 @@ pub fn run(args: &MonitorArgs, settings: &Settings) -> anyhow::Result<()> {
     let mut store = args.ledger.open()?;
     let engine = settings.open()?;
     let fingerprint = format!("{:016x}", engine.index().data_fingerprint());
-    let unchanged = store.last_run()?.is_some_and(|r| r.fingerprint == fingerprint);
-    let snapshot = if unchanged { Vec::new() } else { store.monitor_snapshot()? };
+    let last = store.last_run()?;
+    let unchanged = last.as_ref().is_some_and(|r| r.fingerprint == fingerprint);
+    let mut snapshot = if unchanged { Vec::new() } else { store.monitor_snapshot()? };
     let total = if unchanged { store.count_contacts()? } else { snapshot.len() as i64 };
+    if let Some(last) = last.as_ref().filter(|_| !unchanged)
+        && let Some(changes) = changes_since(&engine, &snapshot_path(&engine, &last.fingerprint))
+    {
+        let keys_of = |name: &str| {
+            vetter_engine::screen::name_keys(&vetter_matcher::prepare(name, vetter_model::Schema::LegalEntity))
+        };
+        snapshot.retain(|(c, hits)| {
+            c.created_at > last.created_at
+                || hits.iter().any(|h| changes.entities.contains(&h.entity_id))
+                || keys_of(&c.counterpart).iter().any(|k| changes.keys.contains(k))
+        });
+    }
 
     // Screen each distinct counterpart once.
     let mut distinct: Vec<(&str, Option<&str>)> =
@@ -84,6 +108,7 @@ pub fn run(args: &MonitorArgs, settings: &Settings) -> anyhow::Result<()> {
         }
     }
     let run = store.record_run(&fingerprint, total, snapshot.len() as i64, &updates, &alerts)?;
+    keep_snapshot(&engine, &fingerprint);
 
     let mut out = std::io::stdout().lock();
     match args.format {
@@ -125,4 +150,77 @@ pub fn run(args: &MonitorArgs, settings: &Settings) -> anyhow::Result<()> {
 
 fn alert(contact_id: i64, hit: serde_json::Value, entity_id: &str, reason: &str) -> NewAlert {
     NewAlert { contact_id, entity_id: entity_id.to_owned(), reason: reason.to_owned(), hit }
+}
+
+/// What changed between the artifact of the last run and the loaded one.
+struct Changes {
+    /// Entities (old and new ids) with a record added, changed or removed.
+    entities: HashSet<String>,
+    /// Postings keys of the names of entities with a record added or changed.
+    keys: HashSet<String>,
+}
+
+fn snapshot_path(engine: &Engine, fingerprint: &str) -> PathBuf {
+    let index = engine.index().path();
+    let stem = index.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    index.with_file_name(format!("{stem}.monitor-{fingerprint}.vtx"))
+}
+
+/// Compares the records of the last run's artifact with the loaded ones; `None` when it is gone or unreadable.
+fn changes_since(engine: &Engine, old_path: &Path) -> Option<Changes> {
+    let old = vetter_index::Index::open(old_path).ok()?;
+    let (od, nd) = (old.data(), engine.index().data());
+    let old_records: HashMap<&str, (u64, u32)> =
+        od.records.iter().map(|r| (r.id.as_str(), (r.content_hash.to_native(), r.entity.to_native()))).collect();
+    let mut entities = HashSet::new();
+    let mut touched = Vec::new();
+    let mut seen = HashSet::new();
+    for r in nd.records.iter() {
+        let id = r.id.as_str();
+        seen.insert(id);
+        match old_records.get(id) {
+            Some((hash, _)) if *hash == r.content_hash.to_native() => continue,
+            Some((_, e)) => {
+                entities.insert(od.entities.get(*e as usize)?.id.to_string());
+            }
+            None => {}
+        }
+        touched.push(r.entity.to_native());
+    }
+    for (id, (_, e)) in &old_records {
+        if !seen.contains(id) {
+            entities.insert(od.entities.get(*e as usize)?.id.to_string());
+        }
+    }
+    let mut keys = HashSet::new();
+    touched.sort_unstable();
+    touched.dedup();
+    for e in touched {
+        let entity = engine.index().entity(e)?;
+        for (_, name) in entity.names() {
+            for schema in [entity.schema, vetter_model::Schema::LegalEntity] {
+                keys.extend(vetter_engine::screen::name_keys(&vetter_matcher::prepare(name, schema)));
+            }
+        }
+        entities.insert(entity.id);
+    }
+    Some(Changes { entities, keys })
+}
+
+/// Links the loaded artifact as this run's snapshot and removes older snapshots.
+fn keep_snapshot(engine: &Engine, fingerprint: &str) {
+    let path = snapshot_path(engine, fingerprint);
+    if !path.exists() && std::fs::hard_link(engine.index().path(), &path).is_err() {
+        let _ = std::fs::copy(engine.index().path(), &path);
+    }
+    let Some(dir) = path.parent() else { return };
+    let stem = engine.index().path().file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let prefix = format!("{stem}.monitor-");
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.starts_with(&prefix) && name.ends_with(".vtx") && entry.path() != path {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
 }
