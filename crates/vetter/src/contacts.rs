@@ -1,5 +1,6 @@
-//! `vetter contacts add|import|list`: the ledger of a subject's contacts, each
-//! counterpart screened when stored and given a risk level by the rules.
+//! `vetter contacts add|import|list|record`: the ledger of a subject's contacts,
+//! each counterpart screened when stored and given a risk level by the rules;
+//! `record` stores the contacts `vetter scan --subject` finds in articles.
 //!
 //! Also the pieces the other ledger commands share: opening the store
 //! (`--db`), the risk rules (`--risk-rules`), and turning the engine's hits
@@ -71,6 +72,28 @@ pub enum ContactsCommand {
     Import(ImportArgs),
     /// List stored contacts.
     List(ListArgs),
+    /// Scan articles or memos (as `vetter scan --subject`) and store the subject's contacts found,
+    /// each with the file (or `--source`) as its source.
+    Record(RecordArgs),
+}
+
+/// Arguments of `vetter contacts record`.
+#[derive(Debug, clap::Args)]
+pub struct RecordArgs {
+    /// Articles or memos: plain text or HTML.
+    #[arg(required = true)]
+    pub files: Vec<PathBuf>,
+    /// Whose contacts to find.
+    #[arg(long)]
+    pub subject: String,
+    /// The source to store (a URL) instead of the file path; with one file only.
+    #[arg(long, value_name = "URL")]
+    pub source: Option<String>,
+    #[command(flatten)]
+    pub ledger: LedgerArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: Format,
 }
 
 /// Arguments of `vetter contacts add`.
@@ -139,6 +162,7 @@ pub fn run(cmd: &ContactsCommand, settings: &Settings) -> anyhow::Result<()> {
         ContactsCommand::Add(args) => add(args, settings),
         ContactsCommand::Import(args) => import(args, settings),
         ContactsCommand::List(args) => list(args),
+        ContactsCommand::Record(args) => record(args, settings),
     }
 }
 
@@ -469,6 +493,82 @@ fn list(args: &ListArgs) -> anyhow::Result<()> {
                 "{}",
                 table(&["id", "date", "subject", "counterpart", "kind", "risk", "status", "why"], &rows)
             )?;
+        }
+    }
+    Ok(())
+}
+
+fn record(args: &RecordArgs, settings: &Settings) -> anyhow::Result<()> {
+    if args.source.is_some() && args.files.len() > 1 {
+        anyhow::bail!("`--source` names the source of one file; give one file or leave it out");
+    }
+    let rules = args.ledger.rules()?;
+    let engine = settings.open()?;
+    let mut scanner = vetter_scan::Scanner::new(&engine);
+    let mut found = Vec::new();
+    for file in &args.files {
+        let bytes = fs_err::read(file)?;
+        let decoded = vetter_scan::input::decode(&bytes).map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
+        let text = if vetter_scan::input::looks_like_html(&decoded.text) {
+            vetter_scan::input::html_to_text(&decoded.text)
+        } else {
+            decoded.text.into_owned()
+        };
+        let report = scanner.scan(&text, Some(&args.subject));
+        let source = args.source.clone().unwrap_or_else(|| file.display().to_string());
+        for i in report.interactions {
+            let kind = match i.kind {
+                vetter_scan::ContactKind::Meeting => "meeting",
+                vetter_scan::ContactKind::Call => "call",
+                vetter_scan::ContactKind::Communication => "message",
+                _ => "other",
+            };
+            let contact = validate(
+                &args.subject,
+                &i.counterpart,
+                None,
+                Some(kind),
+                i.counterpart_country.as_deref(),
+                Some(&source),
+            );
+            if let Ok(c) = contact {
+                let (hits, _, a) = screen(&engine, &rules, &c.counterpart, c.country.as_deref());
+                found.push(NewContact { hits, risk: a.level, risk_reason: a.reason, ..c });
+            }
+        }
+    }
+    let mut store = args.ledger.open()?;
+    let fingerprint = format!("{:016x}", engine.index().data_fingerprint());
+    let files: Vec<String> = args.files.iter().map(|f| f.display().to_string()).collect();
+    let audit = serde_json::json!({"files": files, "subject": args.subject, "lists": fingerprint});
+    let added = store.add_contacts(&found, "contacts.record", audit)?;
+    let mut items = Vec::new();
+    for a in &added {
+        if let Some(c) = store.contact(a.id)? {
+            let mut v = contact_json(&c, &store.hits(a.id)?);
+            v["duplicate"] = (!a.inserted).into();
+            items.push(v);
+        }
+    }
+    let mut out = std::io::stdout().lock();
+    match args.format {
+        Format::Json => writeln!(out, "{}", serde_json::to_string_pretty(&serde_json::json!({ "contacts": items }))?)?,
+        Format::Table => {
+            if items.is_empty() {
+                writeln!(out, "no contacts of `{}` found", args.subject)?;
+            }
+            for v in &items {
+                writeln!(
+                    out,
+                    "contact {}: {} - {} ({}), risk {}{}",
+                    v["id"],
+                    args.subject,
+                    v["counterpart"].as_str().unwrap_or(""),
+                    v["kind"].as_str().unwrap_or(""),
+                    v["risk"].as_str().unwrap_or(""),
+                    if v["duplicate"] == true { ", already in the ledger" } else { "" }
+                )?;
+            }
         }
     }
     Ok(())

@@ -8,6 +8,7 @@
 //!    the contact that may match it is screened again.
 //! 5. `audit verify` passes, then names the entry edited directly in the database.
 //! 6. An import killed with SIGKILL leaves whole batches only, and running it again completes it without duplicates.
+//! 7. `contacts record` stores the contacts a scan finds, with the article as source.
 
 use std::process::{Command, Output};
 
@@ -273,4 +274,28 @@ fn import_killed_midway_keeps_whole_batches_and_resumes() {
     assert_eq!(again["added"].as_i64().unwrap() + again["duplicates"].as_i64().unwrap(), 20_000);
     assert_eq!(again["duplicates"].as_i64().unwrap(), stored);
     assert_eq!(count(&db), 20_000);
+}
+
+#[test]
+fn record_stores_the_contacts_a_scan_finds() {
+    let f = folder(SDN);
+    let db = db(&f);
+    let article = f.data.parent().unwrap().join("article.txt");
+    write(
+        &article,
+        "Elon Musk, the CEO of SpaceX and Tesla, has been in covert communication with \
+         Russian President Vladimir Putin, according to a new report.\n",
+    );
+    let args = ["contacts", "record", article.to_str().unwrap(), "--subject", "Elon Musk", "--source"];
+    let mut args = args.to_vec();
+    args.extend(["https://example.org/report", "--format", "json"]);
+    let out = json(&run(&f, &db, &args));
+    let contacts = out["contacts"].as_array().unwrap();
+    assert_eq!(contacts.len(), 1, "{out}");
+    assert_eq!(contacts[0]["counterpart"], "Vladimir Putin");
+    assert_eq!(contacts[0]["kind"], "message");
+    assert_eq!(contacts[0]["source"], "https://example.org/report");
+    assert_eq!(contacts[0]["risk"], "critical");
+    let again = json(&run(&f, &db, &args));
+    assert_eq!(again["contacts"][0]["duplicate"], true);
 }
