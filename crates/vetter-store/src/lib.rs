@@ -84,6 +84,8 @@ pub struct NewContact {
     pub kind: String,
     /// The counterpart's country, if known.
     pub country: Option<String>,
+    /// What the counterpart is: `Person` (the default), `Organization`, `Company`...
+    pub schema: String,
     /// Where the contact is documented (a URL or file).
     pub source: Option<String>,
     /// Risk level (`critical`, `high`, `medium`, `low`, `none`).
@@ -101,6 +103,7 @@ impl NewContact {
             subject: subject.to_owned(),
             counterpart: counterpart.to_owned(),
             kind: "other".to_owned(),
+            schema: "Person".to_owned(),
             risk: "none".to_owned(),
             risk_reason: "no listed entity matches the counterpart".to_owned(),
             ..NewContact::default()
@@ -153,6 +156,8 @@ pub struct Contact {
     pub kind: String,
     /// The counterpart's country.
     pub country: Option<String>,
+    /// What the counterpart is.
+    pub schema: String,
     /// Where it is documented.
     pub source: Option<String>,
     /// Risk level.
@@ -297,7 +302,7 @@ pub struct Store {
 }
 
 const CONTACT_COLUMNS: &str =
-    "id, subject, counterpart, date, kind, country, source, risk, risk_reason, status, created_at";
+    "id, subject, counterpart, date, kind, country, source, risk, risk_reason, status, created_at, schema";
 
 impl Store {
     /// Opens a ledger: `postgres://...` (or `postgresql://...`) connects to PostgreSQL, anything
@@ -367,7 +372,7 @@ impl Store {
                 let status = if n.hits.is_empty() { "clear" } else { "open" };
                 let rows = c.query(
                     "INSERT INTO contacts (key, subject, counterpart, date, kind, country, source, risk, risk_reason, \
-                     status, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) \
+                     status, created_at, schema) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) \
                      ON CONFLICT (key) DO NOTHING RETURNING id",
                     &[
                         key.clone().into(),
@@ -381,6 +386,7 @@ impl Store {
                         n.risk_reason.as_str().into(),
                         status.into(),
                         now.as_str().into(),
+                        n.schema.as_str().into(),
                     ],
                 )?;
                 if let Some(row) = rows.first() {
@@ -704,6 +710,7 @@ fn contact_of(r: &Row) -> Contact {
         risk_reason: r.text(8),
         status: r.text(9),
         created_at: r.text(10),
+        schema: r.text(11),
     }
 }
 

@@ -6,12 +6,20 @@ use crate::StoreError;
 use crate::backend::{Conn, Dialect};
 
 /// (version, name, SQLite SQL, PostgreSQL SQL), in version order.
-const MIGRATIONS: &[(i64, &str, &str, &str)] = &[(
-    1,
-    "init",
-    include_str!("../migrations/sqlite/0001_init.sql"),
-    include_str!("../migrations/postgres/0001_init.sql"),
-)];
+const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
+    (
+        1,
+        "init",
+        include_str!("../migrations/sqlite/0001_init.sql"),
+        include_str!("../migrations/postgres/0001_init.sql"),
+    ),
+    (
+        2,
+        "contact_schema",
+        include_str!("../migrations/sqlite/0002_contact_schema.sql"),
+        include_str!("../migrations/postgres/0002_contact_schema.sql"),
+    ),
+];
 
 /// Applies every pending migration; refuses a database migrated by a newer build.
 pub(crate) fn run(conn: &mut Conn) -> Result<(), StoreError> {

@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 use anyhow::Context;
 use rayon::prelude::*;
 use vetter_engine::{Engine, Query};
+use vetter_model::Schema;
 use vetter_store::risk::{Assessment, HitFacts, RiskRules};
 use vetter_store::{Contact, ContactFilter, NewContact, NewHit, Store, StoredHit};
 
@@ -117,6 +118,9 @@ pub struct AddArgs {
     /// Where the contact is documented.
     #[arg(long, value_name = "URL")]
     pub source: Option<String>,
+    /// What the counterpart is: Person, Organization, Company, LegalEntity, Vessel...
+    #[arg(long, default_value = "Person")]
+    pub schema: String,
     #[command(flatten)]
     pub ledger: LedgerArgs,
     /// Output format.
@@ -128,7 +132,8 @@ pub struct AddArgs {
 #[derive(Debug, clap::Args)]
 pub struct ImportArgs {
     /// CSV with the header `subject,counterpart,date,kind,country,source` (any column order;
-    /// `date`, `kind`, `country` and `source` may be left out).
+    /// `date`, `kind`, `country` and `source` may be left out; an optional `schema` column says
+    /// what the counterpart is, `Person` by default).
     pub file: PathBuf,
     /// Store the good rows even when some rows are bad (the bad ones are still listed, exit 2).
     #[arg(long)]
@@ -176,6 +181,7 @@ fn validate(
     kind: Option<&str>,
     country: Option<&str>,
     source: Option<&str>,
+    schema: Option<&str>,
 ) -> Result<NewContact, String> {
     let nonempty = |v: Option<&str>| v.map(str::trim).filter(|v| !v.is_empty()).map(str::to_owned);
     let subject = nonempty(Some(subject)).ok_or("`subject` is empty")?;
@@ -193,7 +199,11 @@ fn validate(
         return Err(format!("kind `{kind}` is not meeting, call, message or other"));
     }
     let country = nonempty(country).map(|c| c.to_lowercase());
-    Ok(NewContact { date, kind, country, source: nonempty(source), ..NewContact::new(&subject, &counterpart) })
+    let schema = match nonempty(schema) {
+        None => "Person".to_owned(),
+        Some(s) => s.parse::<Schema>().map_err(|_| format!("schema `{s}` is not a known schema"))?.to_string(),
+    };
+    Ok(NewContact { date, kind, country, schema, source: nonempty(source), ..NewContact::new(&subject, &counterpart) })
 }
 
 /// Screens a counterpart: its matching hits, stored form, with the risk level they give.
@@ -202,8 +212,10 @@ pub fn screen(
     rules: &RiskRules,
     counterpart: &str,
     country: Option<&str>,
+    schema: &str,
 ) -> (Vec<NewHit>, Vec<HitFacts>, Assessment) {
     let query = Query {
+        schema: Some(schema.parse::<Schema>().unwrap_or(Schema::Person)),
         name: counterpart.to_owned(),
         countries: country.into_iter().map(str::to_owned).collect(),
         ..Query::default()
@@ -281,12 +293,14 @@ fn add(args: &AddArgs, settings: &Settings) -> anyhow::Result<()> {
         Some(&args.kind),
         args.country.as_deref(),
         args.source.as_deref(),
+        Some(&args.schema),
     )
     .map_err(|e| anyhow::anyhow!("{e}"))?;
     let rules = args.ledger.rules()?;
     let mut store = args.ledger.open()?;
     let engine = settings.open()?;
-    let (hits, _, assessment) = screen(&engine, &rules, &contact.counterpart, contact.country.as_deref());
+    let (hits, _, assessment) =
+        screen(&engine, &rules, &contact.counterpart, contact.country.as_deref(), &contact.schema);
     contact.hits = hits;
     contact.risk = assessment.level;
     contact.risk_reason = assessment.reason;
@@ -354,7 +368,8 @@ fn read_csv(path: &Path) -> anyhow::Result<Vec<CsvRow>> {
             path.display()
         );
     };
-    let (date, kind, country, source) = (col("date"), col("kind"), col("country"), col("source"));
+    let (date, kind, country, source, schema) =
+        (col("date"), col("kind"), col("country"), col("source"), col("schema"));
     let mut rows = Vec::new();
     for (i, record) in reader.records().enumerate() {
         let line = i as u64 + 1;
@@ -369,6 +384,7 @@ fn read_csv(path: &Path) -> anyhow::Result<Vec<CsvRow>> {
                     get(kind),
                     get(country),
                     get(source),
+                    get(schema),
                 )
             }
         };
@@ -403,7 +419,7 @@ fn import(args: &ImportArgs, settings: &Settings) -> anyhow::Result<()> {
         let contacts: Vec<NewContact> = batch
             .par_iter()
             .map(|(_, c)| {
-                let (hits, _, a) = screen(&engine, &rules, &c.counterpart, c.country.as_deref());
+                let (hits, _, a) = screen(&engine, &rules, &c.counterpart, c.country.as_deref(), &c.schema);
                 NewContact { hits, risk: a.level, risk_reason: a.reason, ..c.clone() }
             })
             .collect();
@@ -530,9 +546,10 @@ fn record(args: &RecordArgs, settings: &Settings) -> anyhow::Result<()> {
                 Some(kind),
                 i.counterpart_country.as_deref(),
                 Some(&source),
+                None,
             );
             if let Ok(c) = contact {
-                let (hits, _, a) = screen(&engine, &rules, &c.counterpart, c.country.as_deref());
+                let (hits, _, a) = screen(&engine, &rules, &c.counterpart, c.country.as_deref(), &c.schema);
                 found.push(NewContact { hits, risk: a.level, risk_reason: a.reason, ..c });
             }
         }

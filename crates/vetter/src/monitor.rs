@@ -65,17 +65,20 @@ pub fn run(args: &MonitorArgs, settings: &Settings) -> anyhow::Result<()> {
     }
 
     // Screen each distinct counterpart once.
-    let mut distinct: Vec<(&str, Option<&str>)> =
-        snapshot.iter().map(|(c, _)| (c.counterpart.as_str(), c.country.as_deref())).collect();
+    let mut distinct: Vec<(&str, Option<&str>, &str)> =
+        snapshot.iter().map(|(c, _)| (c.counterpart.as_str(), c.country.as_deref(), c.schema.as_str())).collect();
     distinct.sort_unstable();
     distinct.dedup();
-    let results: HashMap<(&str, Option<&str>), _> =
-        distinct.par_iter().map(|&(name, country)| ((name, country), screen(&engine, &rules, name, country))).collect();
+    let results: HashMap<(&str, Option<&str>, &str), _> = distinct
+        .par_iter()
+        .map(|&(name, country, schema)| ((name, country, schema), screen(&engine, &rules, name, country, schema)))
+        .collect();
 
     let mut updates = Vec::new();
     let mut alerts = Vec::new();
     for (contact, old) in &snapshot {
-        let Some((hits, facts, _)) = results.get(&(contact.counterpart.as_str(), contact.country.as_deref())) else {
+        let key = (contact.counterpart.as_str(), contact.country.as_deref(), contact.schema.as_str());
+        let Some((hits, facts, _)) = results.get(&key) else {
             continue;
         };
         let mut changed = false;

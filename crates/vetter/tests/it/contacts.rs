@@ -184,7 +184,18 @@ fn monitor_alerts_once_on_a_new_designation() {
     let bank = json(&run(
         &f,
         &db,
-        &["contacts", "add", "--subject", "Elon Musk", "--counterpart", "Banco Nacional de Cuba", "--format", "json"],
+        &[
+            "contacts",
+            "add",
+            "--subject",
+            "Elon Musk",
+            "--counterpart",
+            "Banco Nacional de Cuba",
+            "--schema",
+            "Company",
+            "--format",
+            "json",
+        ],
     ));
     assert_eq!(bank["risk"], "none");
     assert_eq!(json(&run(&f, &db, &["monitor", "--format", "json"]))["alerts"], serde_json::json!([]));
