@@ -334,6 +334,11 @@ def main() -> int:
     logging.basicConfig(level=logging.WARNING)
 
     load_before = os.getloadavg()[0]
+    # The checkout as it was built (run.sh builds just before), not as it is minutes later.
+    head = git(args.repo, "rev-parse", "--short", "HEAD")
+    engine_commit = git(args.repo, "log", "-1", "--format=%h", "--", "crates/vetter-engine")
+    matcher_commit = git(args.repo, "log", "-1", "--format=%h", "--", "crates/vetter-matcher", "crates/vetter-names")
+    dirty = git(args.repo, "status", "--porcelain", "--", "crates")
     queries = read_queries(args.queries, args.per_listed_kind, args.per_synthetic_kind)
     n = len(queries)
     batch = args.batch or n
@@ -382,10 +387,6 @@ def main() -> int:
     vt_qps = n / vt_time["wall"]
 
     versions = {p: importlib.metadata.version(p) for p in ["nomenklatura", "followthemoney", "rigour", "duckdb"]}
-    head = git(args.repo, "rev-parse", "--short", "HEAD")
-    engine_commit = git(args.repo, "log", "-1", "--format=%h", "--", "crates/vetter-engine")
-    matcher_commit = git(args.repo, "log", "-1", "--format=%h", "--", "crates/vetter-matcher", "crates/vetter-names")
-    dirty = git(args.repo, "status", "--porcelain", "--", "crates")
     today = datetime.date.today().isoformat()
     blocker_recall = {
         k: pct(ratio(sum(bool(expected[i] & set(nk[i].blocked[:k])) for i in listed), len(listed)))
