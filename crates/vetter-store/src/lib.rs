@@ -418,6 +418,32 @@ impl Store {
         })
     }
 
+    /// Which of these contact keys ([`NewContact::key`]) are already stored.
+    pub fn known_keys(&mut self, keys: &[String]) -> Result<std::collections::HashSet<String>, StoreError> {
+        let mut known = std::collections::HashSet::new();
+        for key in keys {
+            if !self.conn.query("SELECT 1 FROM contacts WHERE key = $1", &[key.as_str().into()])?.is_empty() {
+                known.insert(key.clone());
+            }
+        }
+        Ok(known)
+    }
+
+    /// Writes a consistent copy of a SQLite ledger to `path` while it is in use (`VACUUM INTO`);
+    /// PostgreSQL ledgers are backed up with `pg_dump`.
+    pub fn backup(&mut self, path: &Path) -> Result<(), StoreError> {
+        if self.dialect() == Dialect::Postgres {
+            return Err(StoreError::Invalid(
+                "a PostgreSQL ledger is backed up with `pg_dump`, not by vetter".to_owned(),
+            ));
+        }
+        if path.exists() {
+            return Err(StoreError::Invalid(format!("`{}` exists; give a new file", path.display())));
+        }
+        self.conn.exec("VACUUM INTO $1", &[path.to_string_lossy().into_owned().into()])?;
+        Ok(())
+    }
+
     /// One contact.
     pub fn contact(&mut self, id: ContactId) -> Result<Option<Contact>, StoreError> {
         let rows = self.conn.query(&format!("SELECT {CONTACT_COLUMNS} FROM contacts WHERE id = $1"), &[id.into()])?;

@@ -161,6 +161,29 @@ pub struct ListArgs {
     pub format: Format,
 }
 
+/// `vetter db` subcommands.
+#[derive(Debug, clap::Subcommand)]
+pub enum DbCommand {
+    /// Write a consistent copy of the SQLite ledger while it is in use.
+    Backup {
+        /// The copy to write (a new file).
+        path: PathBuf,
+        #[command(flatten)]
+        ledger: LedgerArgs,
+    },
+}
+
+/// Runs `vetter db ...`.
+pub fn run_db(cmd: &DbCommand) -> anyhow::Result<()> {
+    match cmd {
+        DbCommand::Backup { path, ledger } => {
+            ledger.open()?.backup(path)?;
+            writeln!(std::io::stdout().lock(), "ledger copied to `{}`", path.display())?;
+            Ok(())
+        }
+    }
+}
+
 /// Runs `vetter contacts ...`.
 pub fn run(cmd: &ContactsCommand, settings: &Settings) -> anyhow::Result<()> {
     match cmd {
@@ -415,10 +438,16 @@ fn import(args: &ImportArgs, settings: &Settings) -> anyhow::Result<()> {
     let good: Vec<(u64, NewContact)> = rows.into_iter().filter_map(|r| r.contact.ok().map(|c| (r.line, c))).collect();
     let (mut added, mut duplicates) = (0u64, 0u64);
     let mut by_risk: std::collections::BTreeMap<String, u64> = Default::default();
+    let started = std::time::Instant::now();
     for batch in good.chunks(BATCH) {
+        // Rows already stored (a repeated run) are not screened again.
+        let known = store.known_keys(&batch.iter().map(|(_, c)| c.key()).collect::<Vec<_>>())?;
         let contacts: Vec<NewContact> = batch
             .par_iter()
             .map(|(_, c)| {
+                if known.contains(&c.key()) {
+                    return c.clone();
+                }
                 let (hits, _, a) = screen(&engine, &rules, &c.counterpart, c.country.as_deref(), &c.schema);
                 NewContact { hits, risk: a.level, risk_reason: a.reason, ..c.clone() }
             })
@@ -447,6 +476,7 @@ fn import(args: &ImportArgs, settings: &Settings) -> anyhow::Result<()> {
         "duplicates": duplicates,
         "errors": errors.iter().map(|(line, e)| serde_json::json!({"row": line, "error": e})).collect::<Vec<_>>(),
         "risk": by_risk,
+        "seconds": started.elapsed().as_secs_f64(),
     });
     let mut out = std::io::stdout().lock();
     match args.format {

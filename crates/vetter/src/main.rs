@@ -65,6 +65,9 @@ enum Command {
     Monitor(monitor::MonitorArgs),
     /// Export the ledger's audit log, or `verify` its hash chain.
     Audit(audit::AuditArgs),
+    /// Maintain the ledger: `backup PATH`.
+    #[command(subcommand)]
+    Db(contacts::DbCommand),
 }
 
 /// Output format of commands that print results.
@@ -152,6 +155,7 @@ fn main() -> ExitCode {
         Command::Review(args) => review::run(args),
         Command::Monitor(args) => Settings::from_cli(&cli).and_then(|settings| monitor::run(args, &settings)),
         Command::Audit(args) => audit::run(args),
+        Command::Db(cmd) => contacts::run_db(cmd),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

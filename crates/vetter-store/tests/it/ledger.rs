@@ -64,12 +64,15 @@ fn same_contact_stored_once(db: Db) {
     let mut s = Store::open(&db.target).unwrap();
     let c = contact("A", "B", "none", vec![]);
     let first = s.add_contacts(std::slice::from_ref(&c), "contact.add", serde_json::json!({})).unwrap();
-    let again = s.add_contacts(&[c.clone(), c], "contact.add", serde_json::json!({})).unwrap();
+    let again = s.add_contacts(&[c.clone(), c.clone()], "contact.add", serde_json::json!({})).unwrap();
     assert!(first[0].inserted);
     assert!(again.iter().all(|a| !a.inserted && a.id == first[0].id));
     assert_eq!(s.count_contacts().unwrap(), 1);
     let log = s.audit_log().unwrap();
     assert_eq!(log[1].data["duplicates"], serde_json::json!([first[0].id, first[0].id]));
+    let other = contact("A", "Z", "none", vec![]);
+    let known = s.known_keys(&[c.key(), other.key()]).unwrap();
+    assert!(known.contains(&c.key()) && !known.contains(&other.key()));
 }
 store_test!(same_contact_stored_once);
 
@@ -176,3 +179,20 @@ fn migrations_forward_only(db: Db) {
     assert!(matches!(Store::open(&db.target), Err(StoreError::TooNew { found: 99, known: 2 })));
 }
 store_test!(migrations_forward_only);
+
+fn backup_while_open(db: Db) {
+    let mut s = Store::open(&db.target).unwrap();
+    s.add_contacts(&[contact("S", "C", "none", vec![])], "contact.add", serde_json::json!({})).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let copy = dir.path().join("copy.db");
+    if db.is_postgres() {
+        assert!(matches!(s.backup(&copy), Err(StoreError::Invalid(_))));
+        return;
+    }
+    s.backup(&copy).unwrap();
+    let mut restored = Store::open(copy.to_str().unwrap()).unwrap();
+    assert_eq!(restored.count_contacts().unwrap(), 1);
+    assert!(restored.verify_audit().unwrap().problem.is_none());
+    assert!(matches!(s.backup(&copy), Err(StoreError::Invalid(_))), "an existing file is not overwritten");
+}
+store_test!(backup_while_open);

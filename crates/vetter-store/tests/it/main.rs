@@ -12,6 +12,7 @@
 //! 4. Monitoring runs replace hits, store alerts and are audited.
 //! 5. The audit log verifies, refuses updates, and names an entry edited behind its back.
 //! 6. Migrations: opening twice is fine; a newer database is refused.
+//! 7. A SQLite ledger is backed up while open; PostgreSQL refuses (pg_dump).
 
 mod ledger;
 

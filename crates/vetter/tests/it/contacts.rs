@@ -9,6 +9,7 @@
 //! 5. `audit verify` passes, then names the entry edited directly in the database.
 //! 6. An import killed with SIGKILL leaves whole batches only, and running it again completes it without duplicates.
 //! 7. `contacts record` stores the contacts a scan finds, with the article as source.
+//! 8. `db backup` writes a consistent copy that opens and verifies.
 
 use std::process::{Command, Output};
 
@@ -309,4 +310,18 @@ fn record_stores_the_contacts_a_scan_finds() {
     assert_eq!(contacts[0]["risk"], "critical");
     let again = json(&run(&f, &db, &args));
     assert_eq!(again["contacts"][0]["duplicate"], true);
+}
+
+#[test]
+fn db_backup_copies_the_ledger() {
+    let f = folder(SDN);
+    let db = db(&f);
+    add_putin(&f, &db);
+    let copy = f.data.parent().unwrap().join("backup.db");
+    let out = run(&f, &db, &["db", "backup", copy.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let copied = json(&run(&f, copy.to_str().unwrap(), &["contacts", "list", "--format", "json"]));
+    assert_eq!(copied["contacts"][0]["counterpart"], "Vladimir Putin");
+    assert!(run(&f, copy.to_str().unwrap(), &["audit", "verify"]).status.success());
+    assert_eq!(run(&f, &db, &["db", "backup", copy.to_str().unwrap()]).status.code(), Some(2));
 }
