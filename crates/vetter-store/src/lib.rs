@@ -367,14 +367,25 @@ impl Store {
             let mut out = Vec::with_capacity(contacts.len());
             let mut added = Vec::new();
             let mut duplicates = Vec::new();
-            for n in contacts {
-                let key = n.key();
-                let status = if n.hits.is_empty() { "clear" } else { "open" };
-                let rows = c.query(
+            // Multi-row inserts: one round trip per `CHUNK` contacts on PostgreSQL.
+            const CHUNK: usize = 200;
+            let mut inserted_keys: std::collections::HashMap<String, ContactId> = Default::default();
+            for chunk in contacts.chunks(CHUNK) {
+                let keys: Vec<String> = chunk.iter().map(NewContact::key).collect();
+                let mut sql = String::from(
                     "INSERT INTO contacts (key, subject, counterpart, date, kind, country, source, risk, risk_reason, \
-                     status, created_at, schema) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) \
-                     ON CONFLICT (key) DO NOTHING RETURNING id",
-                    &[
+                     status, created_at, schema) VALUES ",
+                );
+                let mut params: Vec<Value> = Vec::with_capacity(chunk.len() * 12);
+                for (i, (n, key)) in chunk.iter().zip(&keys).enumerate() {
+                    if i > 0 {
+                        sql.push_str(", ");
+                    }
+                    let b = i * 12;
+                    let row: Vec<String> = (1..=12).map(|j| format!("${}", b + j)).collect();
+                    sql.push_str(&format!("({})", row.join(", ")));
+                    let status = if n.hits.is_empty() { "clear" } else { "open" };
+                    params.extend([
                         key.clone().into(),
                         n.subject.as_str().into(),
                         n.counterpart.as_str().into(),
@@ -387,24 +398,39 @@ impl Store {
                         status.into(),
                         now.as_str().into(),
                         n.schema.as_str().into(),
-                    ],
-                )?;
-                if let Some(row) = rows.first() {
-                    let id = row.int(0);
-                    insert_hits(c, id, &n.hits)?;
-                    added.push(serde_json::json!({
-                        "id": id,
-                        "subject": n.subject,
-                        "counterpart": n.counterpart,
-                        "risk": n.risk,
-                        "hits": n.hits.iter().map(|h| &h.entity_id).collect::<Vec<_>>(),
-                    }));
-                    out.push(Added { id, inserted: true });
-                } else {
-                    let rows = c.query("SELECT id FROM contacts WHERE key = $1", &[key.into()])?;
-                    let id = rows.first().map(|r| r.int(0)).unwrap_or_default();
-                    duplicates.push(id);
-                    out.push(Added { id, inserted: false });
+                    ]);
+                }
+                sql.push_str(" ON CONFLICT (key) DO NOTHING RETURNING id, key");
+                let fresh: std::collections::HashMap<String, ContactId> =
+                    c.query(&sql, &params)?.iter().map(|r| (r.text(1), r.int(0))).collect();
+                for (n, key) in chunk.iter().zip(keys) {
+                    match fresh.get(&key) {
+                        // The first of equal contacts in this call is the one inserted.
+                        Some(&id) if !inserted_keys.contains_key(&key) => {
+                            inserted_keys.insert(key, id);
+                            insert_hits(c, id, &n.hits)?;
+                            added.push(serde_json::json!({
+                                "id": id,
+                                "subject": n.subject,
+                                "counterpart": n.counterpart,
+                                "risk": n.risk,
+                                "hits": n.hits.iter().map(|h| &h.entity_id).collect::<Vec<_>>(),
+                            }));
+                            out.push(Added { id, inserted: true });
+                        }
+                        _ => {
+                            let id = match inserted_keys.get(&key) {
+                                Some(&id) => id,
+                                None => c
+                                    .query("SELECT id FROM contacts WHERE key = $1", &[key.into()])?
+                                    .first()
+                                    .map(|r| r.int(0))
+                                    .unwrap_or_default(),
+                            };
+                            duplicates.push(id);
+                            out.push(Added { id, inserted: false });
+                        }
+                    }
                 }
             }
             let mut data = match audit {

@@ -73,6 +73,10 @@ fn same_contact_stored_once(db: Db) {
     let other = contact("A", "Z", "none", vec![]);
     let known = s.known_keys(&[c.key(), other.key()]).unwrap();
     assert!(known.contains(&c.key()) && !known.contains(&other.key()));
+    // Equal new contacts in one call: the first is stored, the second is its duplicate.
+    let twice = s.add_contacts(&[other.clone(), other], "contact.add", serde_json::json!({})).unwrap();
+    assert!(twice[0].inserted && !twice[1].inserted && twice[0].id == twice[1].id);
+    assert_eq!(s.count_contacts().unwrap(), 2);
 }
 store_test!(same_contact_stored_once);
 
