@@ -37,14 +37,16 @@ pub struct TokenSim {
 
 /// Compares two words of normalised names.
 pub fn token_similarity(a: &NameToken, b: &NameToken) -> TokenSim {
-    token_similarity_in(a, b, true)
+    token_similarity_in(a, b, true, true)
 }
 
 /// [`token_similarity`], where `abjad` says whether either name was written
 /// in a script without vowels (Arabic, Hebrew): only then does a word without
 /// vowels stand for a skeleton (`mhmd`); in a Latin name it is an
-/// abbreviation (`GF`, `LT`), which a skeleton must not match.
-fn token_similarity_in(a: &NameToken, b: &NameToken, abjad: bool) -> TokenSim {
+/// abbreviation (`GF`, `LT`), which a skeleton must not match. And
+/// `transliterated` whether either was romanised from a script other than
+/// Latin and Han (see [`loosely_comparable`]).
+fn token_similarity_in(a: &NameToken, b: &NameToken, abjad: bool, transliterated: bool) -> TokenSim {
     if a.text == b.text {
         return TokenSim { sim: 1.0, reason: "exact" };
     }
@@ -95,6 +97,9 @@ fn token_similarity_in(a: &NameToken, b: &NameToken, abjad: bool) -> TokenSim {
         return TokenSim { sim: 0.0, reason: "different" };
     }
     let spelled = 0.5 * jaro_winkler(&a.text, &b.text) + 0.5 * levenshtein_ratio(&a.text, &b.text);
+    if !loosely_comparable(a, b, transliterated) {
+        return TokenSim { sim: spelled.min(0.5), reason: "different" };
+    }
     let mut best = TokenSim { sim: spelled, reason: "spelling" };
     // Consonant skeletons stand in for the vowels a script does not write
     // (Arabic, Hebrew); between two vowelled spellings they need a close
@@ -110,6 +115,26 @@ fn token_similarity_in(a: &NameToken, b: &NameToken, abjad: bool) -> TokenSim {
         best = TokenSim { sim: 0.88, reason: "sound" };
     }
     best
+}
+
+/// Whether two different words may still be one word spelled or heard
+/// differently. Not when either is a generic word or particle (`al` is not
+/// `Ali`), when either has four letters or fewer and their consonants differ
+/// (Sami/Saji, Shin/Chin, Nasr/Nazar are other names, while Kard/Kurd and
+/// Rimi/Raimi are spellings of one), or when
+/// both are single Pinyin syllables (Xiang/Qiang, Gang/Guang, Guo/Gao: each
+/// is another character).
+///
+/// A name romanised from Cyrillic, Arabic, Hangul and the like
+/// (`transliterated`) keeps short-word spellings and sounds: romanisations
+/// vary (Jeong/Chung, Hmad/Hamad, Dzherri/Jerry).
+fn loosely_comparable(a: &NameToken, b: &NameToken, transliterated: bool) -> bool {
+    let short = a.text.len().min(b.text.len()) <= 4;
+    if a.generic || b.generic || (!transliterated && short && a.skeleton != b.skeleton) {
+        return false;
+    }
+    let one_syllable = |t: &str| vetter_names::pinyin_syllables(t).is_some_and(|s| s.len() == 1);
+    !(one_syllable(&a.text) && one_syllable(&b.text))
 }
 
 /// A word that is a number: digits, or a Roman numeral up to 39 (`ii`, `xiv`).
@@ -315,6 +340,9 @@ pub fn score_forms(pa: &Prepared, pb: &Prepared, schema: Schema, explanation: Op
     // words whose transliteration-neutral keys agree are the same word.
     let slavic = [pa.form.script, pb.form.script].contains(&vetter_names::Script::Cyrillic);
     let abjad = [pa.form.script, pb.form.script].iter().any(|s| matches!(s, Script::Arabic | Script::Hebrew));
+    // Romanised from another script (Han gives exact Pinyin): spellings of short words vary.
+    let transliterated =
+        [pa.form.script, pb.form.script].iter().any(|s| !matches!(s, Script::Latin | Script::Han | Script::Other));
     let (key_a, key_b) = (&pa.slavic, &pb.slavic);
 
     // 1-2. Candidate pairs, best first; ties broken by the words themselves so
@@ -329,7 +357,7 @@ pub fn score_forms(pa: &Prepared, pb: &Prepared, schema: Schema, explanation: Op
             if !same_slavic && !numbers && !may_align(x, y, &pa.bags[i], &pb.bags[j]) {
                 continue;
             }
-            let mut s = token_similarity_in(x, y, abjad);
+            let mut s = token_similarity_in(x, y, abjad, transliterated);
             if same_slavic && s.sim < 0.9 {
                 s = TokenSim { sim: 0.9, reason: "transliteration" };
             }
