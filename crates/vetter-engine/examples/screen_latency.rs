@@ -33,7 +33,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let schema = col("schema");
     let birth_date = col("birth_date");
     let country = col("country");
-    let expected_col = col("expected");
+    // In a pairs file (`name1`), `expected` is the pair's label, not an entity id.
+    let expected_col = if col("name1").is_some() { None } else { col("expected") };
     let mut expected: Vec<Option<String>> = Vec::new();
     let mut queries = Vec::new();
     for record in reader.records().take(limit) {
