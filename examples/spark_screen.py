@@ -86,6 +86,7 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=3, help="hits per row (default 3)")
     parser.add_argument("--id-column", help="column that identifies a row in the output (default: a generated _row_id)")
     parser.add_argument("--column", action="append", default=[], metavar="ROLE=COLUMN", help="set a column role")
+    parser.add_argument("--partitions", type=int, help="repartition the input first (a CSV file is read by one task)")
     parser.add_argument("--batch-rows", type=int, default=10000, help="rows per Arrow batch (default 10000)")
     args = parser.parse_args()
 
@@ -109,9 +110,12 @@ def main() -> None:
     staged = time.monotonic()
 
     if args.input.endswith(".csv") or pathlib.Path(args.input).suffix == ".csv":
-        df = spark.read.option("header", True).csv(args.input)
+        # RFC 4180: quotes are escaped by doubling them, and a quoted field may span lines.
+        df = spark.read.csv(args.input, header=True, escape='"', multiLine=True)
     else:
         df = spark.read.parquet(args.input)
+    if args.partitions:
+        df = df.repartition(args.partitions)
     id_column = args.id_column
     if id_column is None:
         id_column = "_row_id"
