@@ -10,6 +10,7 @@
 //! 6. An import killed with SIGKILL leaves whole batches only, and running it again completes it without duplicates.
 //! 7. `contacts record` stores the contacts a scan finds, with the article as source.
 //! 8. `db backup` writes a consistent copy that opens and verifies.
+//! 9. Two imports writing at once store every row, and the audit chain holds.
 
 use std::process::{Command, Output};
 
@@ -324,4 +325,45 @@ fn db_backup_copies_the_ledger() {
     assert_eq!(copied["contacts"][0]["counterpart"], "Vladimir Putin");
     assert!(run(&f, copy.to_str().unwrap(), &["audit", "verify"]).status.success());
     assert_eq!(run(&f, &db, &["db", "backup", copy.to_str().unwrap()]).status.code(), Some(2));
+}
+
+#[test]
+fn concurrent_imports_keep_every_row_and_the_chain() {
+    let f = folder(SDN);
+    let db = db(&f);
+    // Create the ledger first so both writers find it migrated.
+    run(&f, &db, &["contacts", "list"]);
+    let files: Vec<String> = (0..2)
+        .map(|w| {
+            let path = f.data.parent().unwrap().join(format!("w{w}.csv"));
+            let mut text = String::from("subject,counterpart\n");
+            for i in 0..3000 {
+                text.push_str(&format!("Writer {w},Person {i}\n"));
+            }
+            write(&path, &text);
+            path.to_str().unwrap().to_owned()
+        })
+        .collect();
+    let children: Vec<_> = files
+        .iter()
+        .map(|file| {
+            Command::new(env!("CARGO_BIN_EXE_vetter"))
+                .args(["contacts", "import", file, "--db", &db])
+                .env("VETTER_DATA", &f.data)
+                .env("VETTER_CACHE_DIR", &f.cache)
+                .stdout(std::process::Stdio::piped())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    for c in children {
+        let out = c.wait_with_output().unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    }
+    let list = json(&run(&f, &db, &["contacts", "list", "--format", "json"]));
+    assert_eq!(list["contacts"].as_array().unwrap().len(), 6000);
+    let verify = run(&f, &db, &["audit", "verify"]);
+    assert!(verify.status.success(), "{}", String::from_utf8_lossy(&verify.stderr));
+    assert!(stdout(&verify).contains("6 entries"), "{}", stdout(&verify));
 }
