@@ -442,14 +442,25 @@ fn import(args: &ImportArgs, settings: &Settings) -> anyhow::Result<()> {
     for batch in good.chunks(BATCH) {
         // Rows already stored (a repeated run) are not screened again.
         let known = store.known_keys(&batch.iter().map(|(_, c)| c.key()).collect::<Vec<_>>())?;
-        let contacts: Vec<NewContact> = batch
+        // Each distinct counterpart (name, country, schema) is screened once, in parallel.
+        let mut distinct: Vec<(&str, Option<&str>, &str)> = batch
+            .iter()
+            .filter(|(_, c)| !known.contains(&c.key()))
+            .map(|(_, c)| (c.counterpart.as_str(), c.country.as_deref(), c.schema.as_str()))
+            .collect();
+        distinct.sort_unstable();
+        distinct.dedup();
+        let screened: std::collections::HashMap<_, _> = distinct
             .par_iter()
-            .map(|(_, c)| {
-                if known.contains(&c.key()) {
-                    return c.clone();
+            .map(|&(name, country, schema)| ((name, country, schema), screen(&engine, &rules, name, country, schema)))
+            .collect();
+        let contacts: Vec<NewContact> = batch
+            .iter()
+            .map(|(_, c)| match screened.get(&(c.counterpart.as_str(), c.country.as_deref(), c.schema.as_str())) {
+                Some((hits, _, a)) => {
+                    NewContact { hits: hits.clone(), risk: a.level.clone(), risk_reason: a.reason.clone(), ..c.clone() }
                 }
-                let (hits, _, a) = screen(&engine, &rules, &c.counterpart, c.country.as_deref(), &c.schema);
-                NewContact { hits, risk: a.level, risk_reason: a.reason, ..c.clone() }
+                None => c.clone(),
             })
             .collect();
         let audit = serde_json::json!({
