@@ -6,6 +6,7 @@
    (`vetter screen --input rows.csv --output rows.jsonl`) on the same file.
 4. Column roles: auto-detection, overrides, joined name parts, kept columns, per-row errors.
 5. `Screener.scan` finds a listed person in a sentence.
+6. One screener serves several Python threads at once with the same results.
 """
 
 import json
@@ -132,3 +133,14 @@ def test_scan(screener):
     report = screener.scan("Elon Musk met Russian President Vladimir Putin.", subject="Elon Musk")
     assert report["mentions"][0]["entity"]["caption"] == "PUTIN, Vladimir Vladimirovich"
     assert len(screener) > 1000
+
+
+def test_screen_batch_from_threads(screener):
+    """The GIL is released during `screen_batch`, so Python threads can share one screener."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    batch = rows_to_batch(query_rows(300))
+    alone = screener.screen_batch(batch)
+    with ThreadPoolExecutor(4) as pool:
+        results = list(pool.map(lambda _: screener.screen_batch(batch), range(4)))
+    assert all(r.equals(alone) for r in results)
