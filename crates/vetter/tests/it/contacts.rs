@@ -1,4 +1,5 @@
-//! The contacts ledger from the command line, on a SQLite file:
+//! The contacts ledger from the command line; tests 1–5 and 7 run on a SQLite file and on
+//! PostgreSQL (see `postgres_ledger`), the others on SQLite:
 //!
 //! 1. `contacts add` screens the counterpart, gives a risk level and is idempotent.
 //! 2. `contacts import` refuses a file with bad rows (row numbers, nothing stored),
@@ -15,6 +16,54 @@
 use std::process::{Command, Output};
 
 use crate::{Folder, SDN, folder, stdout, write};
+
+/// A fresh ledger: a SQLite file, or a schema of its own on the PostgreSQL server named by
+/// `VETTER_TEST_POSTGRES`.
+struct Ledger {
+    target: String,
+    postgres: bool,
+    _tmp: Option<tempfile::TempDir>,
+}
+
+fn sqlite_ledger() -> Ledger {
+    let tmp = tempfile::tempdir().unwrap();
+    let target = tmp.path().join("ledger").join("ledger.db").to_str().unwrap().to_owned();
+    Ledger { target, postgres: false, _tmp: Some(tmp) }
+}
+
+/// `None`, with a notice, when `VETTER_TEST_POSTGRES` is unset (CI sets it).
+#[allow(clippy::print_stderr)]
+fn postgres_ledger() -> Option<Ledger> {
+    let Ok(base) = std::env::var("VETTER_TEST_POSTGRES") else {
+        assert!(std::env::var_os("CI").is_none(), "CI must set VETTER_TEST_POSTGRES");
+        eprintln!("note: VETTER_TEST_POSTGRES is unset; skipping the PostgreSQL run of this test");
+        return None;
+    };
+    static N: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+    let schema = format!("cli{}_{}", std::process::id(), N.fetch_add(1, std::sync::atomic::Ordering::SeqCst));
+    let mut client = postgres::Client::connect(&base, postgres::NoTls).unwrap();
+    client.batch_execute(&format!("DROP SCHEMA IF EXISTS {schema} CASCADE; CREATE SCHEMA {schema}")).unwrap();
+    let sep = if base.contains('?') { '&' } else { '?' };
+    Some(Ledger { target: format!("{base}{sep}options=-csearch_path%3D{schema}"), postgres: true, _tmp: None })
+}
+
+/// A SQLite and a PostgreSQL test of one test function.
+macro_rules! ledger_test {
+    ($name:ident) => {
+        mod $name {
+            #[test]
+            fn sqlite() {
+                super::$name(&super::sqlite_ledger());
+            }
+            #[test]
+            fn postgres() {
+                if let Some(ledger) = super::postgres_ledger() {
+                    super::$name(&ledger);
+                }
+            }
+        }
+    };
+}
 
 fn run(f: &Folder, db: &str, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_vetter"))
@@ -63,10 +112,9 @@ fn add_putin(f: &Folder, db: &str) -> serde_json::Value {
     ))
 }
 
-#[test]
-fn contacts_add_screens_and_lists() {
+fn contacts_add_screens_and_lists(ledger: &Ledger) {
     let f = folder(SDN);
-    let db = db(&f);
+    let db = ledger.target.clone();
     let putin = add_putin(&f, &db);
     assert_eq!(putin["risk"], "critical");
     assert_eq!(putin["status"], "open");
@@ -94,11 +142,11 @@ fn contacts_add_screens_and_lists() {
     assert_eq!(bad.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&bad.stderr).contains("kind `lunch`"));
 }
+ledger_test!(contacts_add_screens_and_lists);
 
-#[test]
-fn contacts_import_rows_and_idempotence() {
+fn contacts_import_rows_and_idempotence(ledger: &Ledger) {
     let f = folder(SDN);
-    let db = db(&f);
+    let db = ledger.target.clone();
     let csv = f.data.parent().unwrap().join("contacts.csv");
     write(
         &csv,
@@ -131,11 +179,11 @@ fn contacts_import_rows_and_idempotence() {
     assert_eq!((again["added"].as_u64(), again["duplicates"].as_u64()), (Some(0), Some(3)));
     assert_eq!(json(&run(&f, &db, &["contacts", "list", "--format", "json"]))["contacts"].as_array().unwrap().len(), 3);
 }
+ledger_test!(contacts_import_rows_and_idempotence);
 
-#[test]
-fn review_dismissal_holds_until_the_entity_changes() {
+fn review_dismissal_holds_until_the_entity_changes(ledger: &Ledger) {
     let f = folder(SDN);
-    let db = db(&f);
+    let db = ledger.target.clone();
     let id = add_putin(&f, &db)["id"].to_string();
     let missing = run(&f, &db, &["review", &id, "nope-1", "--decision", "dismissed", "--note", "x", "--by", "ann"]);
     assert_eq!(missing.status.code(), Some(2));
@@ -177,11 +225,11 @@ fn review_dismissal_holds_until_the_entity_changes() {
     assert_eq!(contact["contacts"][0]["status"], "open");
     assert_eq!(contact["contacts"][0]["risk"], "critical");
 }
+ledger_test!(review_dismissal_holds_until_the_entity_changes);
 
-#[test]
-fn monitor_alerts_once_on_a_new_designation() {
+fn monitor_alerts_once_on_a_new_designation(ledger: &Ledger) {
     let f = folder(SDN);
-    let db = db(&f);
+    let db = ledger.target.clone();
     add_putin(&f, &db);
     let bank = json(&run(
         &f,
@@ -219,11 +267,11 @@ fn monitor_alerts_once_on_a_new_designation() {
     let list = json(&run(&f, &db, &["contacts", "list", "--risk", "critical", "--format", "json"]));
     assert_eq!(list["contacts"].as_array().unwrap().len(), 2);
 }
+ledger_test!(monitor_alerts_once_on_a_new_designation);
 
-#[test]
-fn audit_verify_names_an_edited_entry() {
+fn audit_verify_names_an_edited_entry(ledger: &Ledger) {
     let f = folder(SDN);
-    let db = db(&f);
+    let db = ledger.target.clone();
     add_putin(&f, &db);
     run(&f, &db, &["contacts", "add", "--subject", "Elon Musk", "--counterpart", "Jane Doe"]);
     let ok = run(&f, &db, &["audit", "verify"]);
@@ -234,17 +282,22 @@ fn audit_verify_names_an_edited_entry() {
     assert_eq!(entries[1]["action"], "contact.add");
     assert_eq!(entries[1]["prev_hash"], entries[0]["hash"]);
 
-    let conn = rusqlite::Connection::open(&db).unwrap();
-    conn.execute_batch(
-        "DROP TRIGGER audit_no_update; UPDATE audit SET data = replace(data, 'Jane', 'June') WHERE seq = 2",
-    )
-    .unwrap();
-    drop(conn);
+    let edit = "UPDATE audit SET data = replace(data, 'Jane', 'June') WHERE seq = 2";
+    if ledger.postgres {
+        let mut client = postgres::Client::connect(&db, postgres::NoTls).unwrap();
+        client.batch_execute(&format!("ALTER TABLE audit DISABLE TRIGGER audit_no_change; {edit}")).unwrap();
+    } else {
+        rusqlite::Connection::open(&db)
+            .unwrap()
+            .execute_batch(&format!("DROP TRIGGER audit_no_update; {edit}"))
+            .unwrap();
+    }
     let bad = run(&f, &db, &["audit", "verify"]);
     assert_eq!(bad.status.code(), Some(2));
     let err = String::from_utf8_lossy(&bad.stderr);
     assert!(err.contains("entry 2 (contact.add) was altered"), "{err}");
 }
+ledger_test!(audit_verify_names_an_edited_entry);
 
 #[test]
 fn import_killed_midway_keeps_whole_batches_and_resumes() {
@@ -289,10 +342,9 @@ fn import_killed_midway_keeps_whole_batches_and_resumes() {
     assert_eq!(count(&db), 20_000);
 }
 
-#[test]
-fn record_stores_the_contacts_a_scan_finds() {
+fn record_stores_the_contacts_a_scan_finds(ledger: &Ledger) {
     let f = folder(SDN);
-    let db = db(&f);
+    let db = ledger.target.clone();
     let article = f.data.parent().unwrap().join("article.txt");
     write(
         &article,
@@ -312,6 +364,7 @@ fn record_stores_the_contacts_a_scan_finds() {
     let again = json(&run(&f, &db, &args));
     assert_eq!(again["contacts"][0]["duplicate"], true);
 }
+ledger_test!(record_stores_the_contacts_a_scan_finds);
 
 #[test]
 fn db_backup_copies_the_ledger() {
