@@ -161,6 +161,167 @@ pub struct ListArgs {
     pub format: Format,
 }
 
+/// Arguments of `vetter report`.
+#[derive(Debug, clap::Args)]
+pub struct ReportArgs {
+    /// Whose exposure to report.
+    #[arg(long)]
+    pub subject: String,
+    #[command(flatten)]
+    pub ledger: LedgerArgs,
+    /// `json`, or `html` (one standalone page with a timeline chart; the default).
+    #[arg(long, default_value = "html", value_parser = ["html", "json"])]
+    pub format: String,
+}
+
+/// Runs `vetter report`: the subject's contacts in date order, each counterpart's risk with its
+/// evidence (the listed entities, their lists and programs, reviews, the contact's source).
+///
+/// JSON: `{"subject", "summary": {"contacts", "risk": {level: count}, "first", "last"},
+/// "contacts": [contact as in `contacts list`]}`.
+pub fn run_report(args: &ReportArgs) -> anyhow::Result<()> {
+    let mut store = args.ledger.open()?;
+    let mut contacts = store.list_contacts(&ContactFilter { subject: Some(args.subject.clone()), risk: None })?;
+    if contacts.is_empty() {
+        anyhow::bail!("no contacts of `{}` in the ledger", args.subject);
+    }
+    contacts.sort_by(|a, b| a.date.cmp(&b.date).then(a.id.cmp(&b.id)));
+    let mut items = Vec::with_capacity(contacts.len());
+    let mut by_risk: std::collections::BTreeMap<&str, u64> = Default::default();
+    for c in &contacts {
+        *by_risk.entry(c.risk.as_str()).or_default() += 1;
+        items.push(contact_json(c, &store.hits(c.id)?));
+    }
+    let dates: Vec<&str> = contacts.iter().filter_map(|c| c.date.as_deref()).collect();
+    let summary = serde_json::json!({
+        "contacts": contacts.len(),
+        "risk": by_risk,
+        "first": dates.first(),
+        "last": dates.last(),
+    });
+    let mut out = std::io::stdout().lock();
+    if args.format == "json" {
+        let v = serde_json::json!({"subject": args.subject, "summary": summary, "contacts": items});
+        writeln!(out, "{}", serde_json::to_string_pretty(&v)?)?;
+    } else {
+        write!(out, "{}", report_html(&args.subject, &items, &by_risk))?;
+    }
+    Ok(())
+}
+
+fn esc(text: &str) -> String {
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
+fn risk_colour(risk: &str) -> &'static str {
+    match risk {
+        "critical" => "#b00020",
+        "high" => "#e65100",
+        "medium" => "#f9a825",
+        "low" => "#1565c0",
+        _ => "#9e9e9e",
+    }
+}
+
+/// Days since 0000-03-01 of a `YYYY`, `YYYY-MM` or `YYYY-MM-DD` date (the first day when partial).
+fn day_number(date: &str) -> Option<i64> {
+    let mut parts = date.split('-').map(|p| p.parse::<i64>().ok());
+    let y = parts.next()??;
+    let m = parts.next().flatten().unwrap_or(1);
+    let d = parts.next().flatten().unwrap_or(1);
+    let (y, m) = if m <= 2 { (y - 1, m + 9) } else { (y, m - 3) };
+    Some(365 * y + y / 4 - y / 100 + y / 400 + (153 * m + 2) / 5 + d - 1)
+}
+
+fn report_html(subject: &str, items: &[serde_json::Value], by_risk: &std::collections::BTreeMap<&str, u64>) -> String {
+    let text = |v: &serde_json::Value| v.as_str().unwrap_or("").to_owned();
+    // The timeline: one dot per dated contact, coloured by risk, on a line from the first date to the last.
+    let dated: Vec<(i64, &serde_json::Value)> =
+        items.iter().filter_map(|c| c["date"].as_str().and_then(day_number).map(|d| (d, c))).collect();
+    let (w, h, pad) = (900.0, 120.0, 40.0);
+    let mut svg = format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" role=\"img\" \
+         aria-label=\"timeline of contacts\"><line x1=\"{pad}\" y1=\"60\" x2=\"{}\" y2=\"60\" stroke=\"#555\"/>",
+        w - pad
+    );
+    if let (Some(first), Some(last)) = (dated.iter().map(|d| d.0).min(), dated.iter().map(|d| d.0).max()) {
+        let span = (last - first).max(1) as f64;
+        for (day, c) in &dated {
+            let x = pad + (*day - first) as f64 / span * (w - 2.0 * pad);
+            let risk = text(&c["risk"]);
+            svg.push_str(&format!(
+                "<circle cx=\"{x:.1}\" cy=\"60\" r=\"7\" fill=\"{}\"><title>{} {}: {} ({})</title></circle>",
+                risk_colour(&risk),
+                esc(&text(&c["date"])),
+                esc(&text(&c["kind"])),
+                esc(&text(&c["counterpart"])),
+                esc(&risk)
+            ));
+        }
+        let first_date = dated.iter().find(|d| d.0 == first).map(|d| text(&d.1["date"])).unwrap_or_default();
+        let last_date = dated.iter().find(|d| d.0 == last).map(|d| text(&d.1["date"])).unwrap_or_default();
+        svg.push_str(&format!(
+            "<text x=\"{pad}\" y=\"95\" font-size=\"12\">{}</text><text x=\"{}\" y=\"95\" font-size=\"12\" \
+             text-anchor=\"end\">{}</text>",
+            esc(&first_date),
+            w - pad,
+            esc(&last_date)
+        ));
+    }
+    svg.push_str("</svg>");
+    let mut rows = String::new();
+    for c in items {
+        let mut evidence = String::new();
+        for hit in c["hits"].as_array().into_iter().flatten() {
+            let list =
+                |k: &str| hit[k].as_array().map(|a| a.iter().filter_map(|v| v.as_str()).collect::<Vec<_>>().join(", "));
+            let review = match hit["review"]["decision"].as_str() {
+                Some(d) => format!(" — {d} by {}", esc(&text(&hit["review"]["reviewer"]))),
+                None => String::new(),
+            };
+            evidence.push_str(&format!(
+                "<li><b>{}</b> ({}, score {:.2}) on {}; programs: {}{review}</li>",
+                esc(&text(&hit["caption"])),
+                esc(&text(&hit["risk"])),
+                hit["score"].as_f64().unwrap_or(0.0),
+                esc(&list("datasets").unwrap_or_default()),
+                esc(&list("programs").unwrap_or_default()),
+            ));
+        }
+        let source = match c["source"].as_str() {
+            Some(s) if s.starts_with("http://") || s.starts_with("https://") => {
+                format!("<a href=\"{}\">{}</a>", esc(s), esc(s))
+            }
+            Some(s) => esc(s),
+            None => String::new(),
+        };
+        rows.push_str(&format!(
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td><span class=\"risk\" style=\"background:{}\">{}</span><br>\
+             <small>{}</small></td><td>{}</td><td><ul>{evidence}</ul></td><td>{source}</td></tr>\n",
+            esc(&text(&c["date"])),
+            esc(&text(&c["counterpart"])),
+            esc(&text(&c["kind"])),
+            risk_colour(&text(&c["risk"])),
+            esc(&text(&c["risk"])),
+            esc(&text(&c["risk_reason"])),
+            esc(&text(&c["status"])),
+        ));
+    }
+    let counts: Vec<String> = by_risk.iter().map(|(k, v)| format!("{v} {}", esc(k))).collect();
+    format!(
+        "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Exposure report: {s}</title>\
+         <style>body{{font-family:sans-serif;margin:2em}}table{{border-collapse:collapse}}td,th{{border:1px solid #ccc;\
+         padding:4px 8px;vertical-align:top;text-align:left}}.risk{{color:#fff;padding:1px 6px;border-radius:3px}}\
+         ul{{margin:0;padding-left:1.2em}}</style></head><body>\n<h1>Exposure report: {s}</h1>\n\
+         <p>{n} contacts; risk: {counts}</p>\n{svg}\n<table><thead><tr><th>date</th><th>counterpart</th><th>kind</th>\
+         <th>risk</th><th>status</th><th>evidence</th><th>source</th></tr></thead><tbody>\n{rows}</tbody></table>\n\
+         </body></html>\n",
+        s = esc(subject),
+        n = items.len(),
+        counts = counts.join(", "),
+    )
+}
+
 /// `vetter db` subcommands.
 #[derive(Debug, clap::Subcommand)]
 pub enum DbCommand {

@@ -68,6 +68,8 @@ enum Command {
     /// Maintain the ledger: `backup PATH`.
     #[command(subcommand)]
     Db(contacts::DbCommand),
+    /// A subject's exposure: contacts in date order with each counterpart's risk and evidence.
+    Report(contacts::ReportArgs),
 }
 
 /// Output format of commands that print results.
@@ -156,6 +158,7 @@ fn main() -> ExitCode {
         Command::Monitor(args) => Settings::from_cli(&cli).and_then(|settings| monitor::run(args, &settings)),
         Command::Audit(args) => audit::run(args),
         Command::Db(cmd) => contacts::run_db(cmd),
+        Command::Report(args) => contacts::run_report(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

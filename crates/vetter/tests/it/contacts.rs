@@ -1,4 +1,4 @@
-//! The contacts ledger from the command line; tests 1–5 and 7 run on a SQLite file and on
+//! The contacts ledger from the command line; tests 1–5, 7 and 10 run on a SQLite file and on
 //! PostgreSQL (see `postgres_ledger`), the others on SQLite:
 //!
 //! 1. `contacts add` screens the counterpart, gives a risk level and is idempotent.
@@ -12,6 +12,7 @@
 //! 7. `contacts record` stores the contacts a scan finds, with the article as source.
 //! 8. `db backup` writes a consistent copy that opens and verifies.
 //! 9. Two imports writing at once store every row, and the audit chain holds.
+//! 10. `report` lists a subject's contacts in date order with evidence, as JSON or one HTML page.
 
 use std::process::{Command, Output};
 
@@ -420,3 +421,24 @@ fn concurrent_imports_keep_every_row_and_the_chain() {
     assert!(verify.status.success(), "{}", String::from_utf8_lossy(&verify.stderr));
     assert!(stdout(&verify).contains("6 entries"), "{}", stdout(&verify));
 }
+
+fn report_orders_contacts_with_evidence(ledger: &Ledger) {
+    let f = folder(SDN);
+    let db = ledger.target.clone();
+    add_putin(&f, &db);
+    let add = ["contacts", "add", "--subject", "Elon Musk", "--counterpart", "Jane <Doe>", "--date", "2023-01-02"];
+    assert!(run(&f, &db, &add).status.success());
+    let report = json(&run(&f, &db, &["report", "--subject", "Elon Musk", "--format", "json"]));
+    assert_eq!(report["summary"]["contacts"], 2);
+    assert_eq!(
+        (report["summary"]["first"].as_str(), report["summary"]["last"].as_str()),
+        (Some("2023-01-02"), Some("2024-05-01"))
+    );
+    assert_eq!(report["contacts"][1]["hits"][0]["id"], "us_ofac_sdn-35096");
+    let html = stdout(&run(&f, &db, &["report", "--subject", "Elon Musk"]));
+    assert!(html.starts_with("<!doctype html>") && html.contains("<svg") && html.contains("<circle"), "{html}");
+    assert!(html.contains("Jane &lt;Doe&gt;") && !html.contains("Jane <Doe>"), "names are escaped");
+    assert!(html.contains("PUTIN, Vladimir Vladimirovich"));
+    assert_eq!(run(&f, &db, &["report", "--subject", "Nobody"]).status.code(), Some(2));
+}
+ledger_test!(report_orders_contacts_with_evidence);
