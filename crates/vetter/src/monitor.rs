@@ -57,11 +57,16 @@ pub fn run(args: &MonitorArgs, settings: &Settings) -> anyhow::Result<()> {
         let keys_of = |name: &str| {
             vetter_engine::screen::name_keys(&vetter_matcher::prepare(name, vetter_model::Schema::LegalEntity))
         };
-        snapshot.retain(|(c, hits)| {
-            c.created_at > last.created_at
-                || hits.iter().any(|h| changes.entities.contains(&h.entity_id))
-                || keys_of(&c.counterpart).iter().any(|k| changes.keys.contains(k))
-        });
+        let keep: Vec<bool> = snapshot
+            .par_iter()
+            .map(|(c, hits)| {
+                c.created_at > last.created_at
+                    || hits.iter().any(|h| changes.entities.contains(&h.entity_id))
+                    || keys_of(&c.counterpart).iter().any(|k| changes.keys.contains(k))
+            })
+            .collect();
+        let mut keep = keep.into_iter();
+        snapshot.retain(|_| keep.next().unwrap_or(true));
     }
 
     // Screen each distinct counterpart once.
