@@ -14,7 +14,7 @@
 //! candidate keys: word, consonant skeleton, phonetic key) with a name of an
 //! entity whose records were added or changed. So a run costs a key lookup
 //! per contact plus screening for what changed. Without a snapshot, every
-//! contact is screened. Each distinct counterpart (name and country) is
+//! contact is screened, as with `--full`. Each distinct counterpart (name and country) is
 //! screened once, in parallel. A dismissed hit whose entity is unchanged
 //! never alerts. Hits, risk levels, the run, its alerts and their audit
 //! entries are written in one transaction: a killed run leaves nothing.
@@ -34,6 +34,10 @@ use crate::{Format, Settings};
 /// Arguments of `vetter monitor`.
 #[derive(Debug, clap::Args)]
 pub struct MonitorArgs {
+    /// Screen every contact again, whatever changed (for example after upgrading vetter, whose
+    /// matcher may score differently on the same lists).
+    #[arg(long)]
+    pub full: bool,
     #[command(flatten)]
     pub ledger: LedgerArgs,
     /// Output format.
@@ -48,10 +52,10 @@ pub fn run(args: &MonitorArgs, settings: &Settings) -> anyhow::Result<()> {
     let engine = settings.open()?;
     let fingerprint = format!("{:016x}", engine.index().data_fingerprint());
     let last = store.last_run()?;
-    let unchanged = last.as_ref().is_some_and(|r| r.fingerprint == fingerprint);
+    let unchanged = !args.full && last.as_ref().is_some_and(|r| r.fingerprint == fingerprint);
     let mut snapshot = if unchanged { Vec::new() } else { store.monitor_snapshot()? };
     let total = if unchanged { store.count_contacts()? } else { snapshot.len() as i64 };
-    if let Some(last) = last.as_ref().filter(|_| !unchanged)
+    if let Some(last) = last.as_ref().filter(|_| !unchanged && !args.full)
         && let Some(changes) = changes_since(&engine, &snapshot_path(&engine, &last.fingerprint))
     {
         let keys_of = |name: &str| {

@@ -265,6 +265,8 @@ fn monitor_alerts_once_on_a_new_designation(ledger: &Ledger) {
 
     let run3 = json(&run(&f, &db, &["monitor", "--format", "json"]));
     assert_eq!((run3["alerts"].as_array().unwrap().len(), run3["run"]["screened"].as_i64()), (0, Some(0)));
+    let full = json(&run(&f, &db, &["monitor", "--full", "--format", "json"]));
+    assert_eq!((full["alerts"].as_array().unwrap().len(), full["run"]["screened"].as_i64()), (0, Some(2)));
     let list = json(&run(&f, &db, &["contacts", "list", "--risk", "critical", "--format", "json"]));
     assert_eq!(list["contacts"].as_array().unwrap().len(), 2);
 }
