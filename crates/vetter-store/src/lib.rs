@@ -323,6 +323,8 @@ impl Store {
             c.pragma_update(None, "journal_mode", "WAL")?;
             c.pragma_update(None, "synchronous", "NORMAL")?;
             c.pragma_update(None, "foreign_keys", "ON")?;
+            // 64 MiB of page cache: the unique index on random contact keys is written all over.
+            c.pragma_update(None, "cache_size", -65_536)?;
             Conn::Sqlite(c)
         };
         let mut store = Store { conn };
