@@ -17,6 +17,7 @@
 //! }
 //! ```
 
+pub mod columns;
 mod compile;
 mod diff;
 mod fingerprint;

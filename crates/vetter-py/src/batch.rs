@@ -1,11 +1,11 @@
 //! Arrow batch screening: input columns found by role, every row screened on
 //! all cores, and the top hits returned as a `list<struct>` column.
 //!
-//! Column roles follow the CLI's bulk mode (`vetter screen --input`): headers
-//! are compared lower-cased with only letters and digits kept, so `Full Name`,
-//! `full_name` and `FullName` are all `fullname`. The first non-empty
-//! full-name column is the name, else the first, middle and last name columns
-//! are joined; `;` separates several countries or identifiers in one cell.
+//! Column roles are the CLI's bulk mode's (`vetter screen --input`), from
+//! `vetter_engine::columns`: headers are compared lower-cased with only
+//! letters and digits kept, the first non-empty full-name column is the name,
+//! else the first, middle and last name columns are joined; `;` separates
+//! several countries or identifiers in one cell.
 
 use std::sync::Arc;
 
@@ -19,96 +19,37 @@ use arrow::datatypes::{DataType, Field, Fields, Schema as ArrowSchema};
 use arrow::error::ArrowError;
 use arrow::record_batch::RecordBatch;
 use rayon::prelude::*;
+use vetter_engine::columns::{Role, Roles, find_column};
 use vetter_engine::{Engine, Hit, Query};
-use vetter_model::Schema;
-
-const FULL_NAME: &[&str] = &["name", "fullname", "caption", "entityname", "legalname", "companyname"];
-const FIRST_NAME: &[&str] = &["firstname", "givenname", "forename", "first"];
-const MIDDLE_NAME: &[&str] = &["middlename", "secondname", "patronymic", "middle"];
-const LAST_NAME: &[&str] = &["lastname", "surname", "familyname", "last"];
-const SCHEMA: &[&str] = &["schema", "type", "entitytype"];
-const BIRTH_DATE: &[&str] = &["birthdate", "dateofbirth", "dob", "born"];
-const COUNTRY: &[&str] = &["country", "countries", "nationality", "nationalities", "citizenship"];
-const ID: &[&str] = &[
-    "idnumber",
-    "passport",
-    "passportnumber",
-    "passportno",
-    "nationalid",
-    "registrationnumber",
-    "companynumber",
-    "imo",
-    "imonumber",
-    "lei",
-    "taxid",
-    "taxnumber",
-    "inn",
-    "ogrn",
-    "swift",
-    "bic",
-    "swiftbic",
-    "identifier",
-    "identifiers",
-];
 
 /// The role names `columns=` accepts.
 pub const ROLES: &[&str] = &["name", "schema", "birth_date", "country", "id"];
 
-/// The columns of each role, as indices into the batch's schema.
-#[derive(Debug, Default)]
-pub struct Roles {
-    full_name: Vec<usize>,
-    name_parts: Vec<usize>,
-    schema: Vec<usize>,
-    birth_date: Vec<usize>,
-    country: Vec<usize>,
-    id: Vec<usize>,
-}
-
-fn header_key(header: &str) -> String {
-    header.trim_start_matches('\u{feff}').chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
-}
-
 /// Finds the role columns of `headers`; `overrides` (role, column names) replace
 /// what was found for their role (an empty list gives the role to no column).
 pub fn find_roles(headers: &[String], overrides: &[(String, Vec<String>)]) -> Result<Roles, String> {
-    let keys: Vec<String> = headers.iter().map(|h| header_key(h)).collect();
-    let all = |names: &[&str]| -> Vec<usize> {
-        names.iter().flat_map(|n| keys.iter().enumerate().filter(move |(_, k)| k == n).map(|(i, _)| i)).collect()
-    };
-    let first = |names: &[&str]| all(names).into_iter().next();
-    let mut roles = Roles {
-        full_name: all(FULL_NAME),
-        name_parts: [FIRST_NAME, MIDDLE_NAME, LAST_NAME].iter().filter_map(|names| first(names)).collect(),
-        schema: all(SCHEMA),
-        birth_date: all(BIRTH_DATE),
-        country: all(COUNTRY),
-        id: all(ID),
-    };
+    let mut roles = Roles::from_headers(headers);
     for (role, columns) in overrides {
         let mut found = Vec::new();
         for column in columns {
-            let i = headers
-                .iter()
-                .position(|h| h == column)
-                .or_else(|| keys.iter().position(|k| *k == header_key(column)))
+            let i = find_column(headers, column)
                 .ok_or_else(|| format!("no column `{column}` in the batch ({})", headers.join(", ")))?;
             found.push(i);
         }
-        let slot = match role.as_str() {
+        let role = match role.as_str() {
             "name" => {
                 roles.full_name.clear();
-                &mut roles.name_parts
+                Role::Name
             }
-            "schema" => &mut roles.schema,
-            "birth_date" => &mut roles.birth_date,
-            "country" => &mut roles.country,
-            "id" => &mut roles.id,
+            "schema" => Role::Schema,
+            "birth_date" => Role::BirthDate,
+            "country" => Role::Country,
+            "id" => Role::Id,
             other => return Err(format!("unknown role `{other}` (expected one of {})", ROLES.join(", "))),
         };
-        *slot = found;
+        *roles.columns_mut(role) = found;
     }
-    if roles.full_name.is_empty() && roles.name_parts.is_empty() {
+    if !roles.has_name() {
         return Err(format!(
             "no name column in the batch ({})\nhint: name it `name` or `full_name`, or pass columns={{\"name\": \"COLUMN\"}}",
             headers.join(", ")
@@ -133,38 +74,11 @@ fn string_columns(batch: &RecordBatch) -> Result<Vec<Option<StringArray>>, Arrow
 }
 
 fn query_of(columns: &[Option<StringArray>], roles: &Roles, row: usize, datasets: &[String]) -> Result<Query, String> {
-    let get = |i: usize| match &columns[i] {
+    let cell = |i: usize| match &columns[i] {
         Some(a) if a.is_valid(row) => a.value(row).trim(),
         _ => "",
     };
-    let first = |cols: &[usize]| cols.iter().map(|&i| get(i)).find(|s| !s.is_empty());
-    let name = match first(&roles.full_name) {
-        Some(name) => name.to_owned(),
-        None => roles.name_parts.iter().map(|&i| get(i)).filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" "),
-    };
-    if name.is_empty() {
-        return Err("no name".into());
-    }
-    let schema = match first(&roles.schema) {
-        Some(s) => Some(s.parse::<Schema>().map_err(|e| e.to_string())?),
-        None => None,
-    };
-    let values = |cols: &[usize]| -> Vec<String> {
-        cols.iter()
-            .flat_map(|&i| get(i).split(';'))
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-            .map(str::to_owned)
-            .collect()
-    };
-    Ok(Query {
-        name,
-        schema,
-        birth_date: first(&roles.birth_date).map(str::to_owned),
-        countries: values(&roles.country),
-        identifiers: values(&roles.id),
-        datasets: datasets.to_vec(),
-    })
+    roles.query(cell, None, datasets)
 }
 
 /// The Arrow type of one hit.

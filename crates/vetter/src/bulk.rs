@@ -37,6 +37,7 @@ use anyhow::{Context, bail};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressState, ProgressStyle};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
+use vetter_engine::columns::{Role, Roles, find_column};
 use vetter_engine::{Engine, Hit, Query};
 use vetter_model::Schema;
 use xxhash_rust::xxh3::Xxh3;
@@ -138,27 +139,16 @@ fn output_kind(path: &Path) -> Kind {
 // ---------------------------------------------------------------------------
 // Column roles
 
-/// What a column is used for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Role {
-    Name,
-    Schema,
-    BirthDate,
-    Country,
-    Id,
-}
-
-impl Role {
-    fn parse(s: &str) -> Option<Role> {
-        Some(match s.trim() {
-            "name" => Role::Name,
-            "schema" | "type" => Role::Schema,
-            "birth_date" | "dob" => Role::BirthDate,
-            "country" | "nationality" => Role::Country,
-            "id" | "identifier" => Role::Id,
-            _ => return None,
-        })
-    }
+/// A role as `--column ROLE=HEADER` names it.
+fn parse_role(s: &str) -> Option<Role> {
+    Some(match s.trim() {
+        "name" => Role::Name,
+        "schema" | "type" => Role::Schema,
+        "birth_date" | "dob" => Role::BirthDate,
+        "country" | "nationality" => Role::Country,
+        "id" | "identifier" => Role::Id,
+        _ => return None,
+    })
 }
 
 /// One `--column ROLE=HEADER`; an empty header takes the role away from every column.
@@ -174,7 +164,7 @@ fn parse_overrides(columns: &[String]) -> anyhow::Result<Vec<Override>> {
         .iter()
         .map(|given| {
             let Some((role, header)) = given.split_once('=') else { bail!("`--column {given}`: expected ROLE=HEADER") };
-            let Some(role) = Role::parse(role) else {
+            let Some(role) = parse_role(role) else {
                 bail!("`--column {given}`: unknown role `{role}` (name, schema, birth_date, country, id)")
             };
             let header = (!header.is_empty()).then(|| header.to_owned());
@@ -183,108 +173,31 @@ fn parse_overrides(columns: &[String]) -> anyhow::Result<Vec<Override>> {
         .collect()
 }
 
-/// The columns of each role, as indices into the header.
-#[derive(Debug, Default, PartialEq, Eq)]
-struct Roles {
-    /// Full-name columns; the first with a value is the name.
-    full_name: Vec<usize>,
-    /// Name parts (first, middle, last), joined when no full-name column has a value.
-    name_parts: Vec<usize>,
-    /// Schema columns; the first with a value counts.
-    schema: Vec<usize>,
-    /// Birth-date columns; the first with a value counts.
-    birth_date: Vec<usize>,
-    /// Country columns; every value of every one counts (`;` separates values).
-    country: Vec<usize>,
-    /// Identifier columns; every value of every one counts (`;` separates values).
-    id: Vec<usize>,
-}
-
-const FULL_NAME: &[&str] = &["name", "fullname", "caption", "entityname", "legalname", "companyname"];
-const FIRST_NAME: &[&str] = &["firstname", "givenname", "forename", "first"];
-const MIDDLE_NAME: &[&str] = &["middlename", "secondname", "patronymic", "middle"];
-const LAST_NAME: &[&str] = &["lastname", "surname", "familyname", "last"];
-const SCHEMA: &[&str] = &["schema", "type", "entitytype"];
-const BIRTH_DATE: &[&str] = &["birthdate", "dateofbirth", "dob", "born"];
-const COUNTRY: &[&str] = &["country", "countries", "nationality", "nationalities", "citizenship"];
-const ID: &[&str] = &[
-    "idnumber",
-    "passport",
-    "passportnumber",
-    "passportno",
-    "nationalid",
-    "registrationnumber",
-    "companynumber",
-    "imo",
-    "imonumber",
-    "lei",
-    "taxid",
-    "taxnumber",
-    "inn",
-    "ogrn",
-    "swift",
-    "bic",
-    "swiftbic",
-    "identifier",
-    "identifiers",
-];
-
-/// A header as the auto-mapping compares it: lower case, letters and digits only
-/// (`Date of Birth`, `date_of_birth` and `DateOfBirth` are all `dateofbirth`).
-fn header_key(header: &str) -> String {
-    header.trim_start_matches('\u{feff}').chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
-}
-
 /// Finds the columns of each role from the header names, then applies the overrides:
 /// the first override of a role replaces what was found, later ones add columns.
 fn find_roles(headers: &[String], overrides: &[Override]) -> anyhow::Result<Roles> {
-    let keys: Vec<String> = headers.iter().map(|h| header_key(h)).collect();
-    let all = |names: &[&str]| -> Vec<usize> {
-        names.iter().flat_map(|n| keys.iter().enumerate().filter(move |(_, k)| k == n).map(|(i, _)| i)).collect()
-    };
-    let first = |names: &[&str]| all(names).into_iter().next();
-    let mut roles = Roles {
-        full_name: all(FULL_NAME),
-        name_parts: [FIRST_NAME, MIDDLE_NAME, LAST_NAME].iter().filter_map(|names| first(names)).collect(),
-        schema: all(SCHEMA),
-        birth_date: all(BIRTH_DATE),
-        country: all(COUNTRY),
-        id: all(ID),
-    };
+    let mut roles = Roles::from_headers(headers);
     let mut overridden: Vec<Role> = Vec::new();
     for o in overrides {
         let column = match &o.header {
             None => None,
-            Some(header) => Some(match headers.iter().position(|h| h == header) {
-                Some(i) => i,
-                None => match keys.iter().position(|k| *k == header_key(header)) {
-                    Some(i) => i,
-                    None => {
-                        bail!("`--column {}`: no column `{header}` in the header ({})", o.given, headers.join(", "))
-                    }
-                },
-            }),
+            Some(header) => match find_column(headers, header) {
+                Some(i) => Some(i),
+                None => bail!("`--column {}`: no column `{header}` in the header ({})", o.given, headers.join(", ")),
+            },
         };
         let first_time = !overridden.contains(&o.role);
         overridden.push(o.role);
-        let slot = match o.role {
-            Role::Name => {
-                if first_time {
-                    roles.full_name.clear();
-                }
-                &mut roles.name_parts
-            }
-            Role::Schema => &mut roles.schema,
-            Role::BirthDate => &mut roles.birth_date,
-            Role::Country => &mut roles.country,
-            Role::Id => &mut roles.id,
-        };
+        if first_time && o.role == Role::Name {
+            roles.full_name.clear();
+        }
+        let slot = roles.columns_mut(o.role);
         if first_time {
             slot.clear();
         }
         slot.extend(column);
     }
-    if roles.full_name.is_empty() && roles.name_parts.is_empty() {
+    if !roles.has_name() {
         bail!(
             "no name column in the header ({})\nhint: name it `name` or `full_name`, or use `--column name=HEADER`",
             headers.join(", ")
@@ -300,36 +213,7 @@ struct Defaults {
 }
 
 fn query_of(cells: &[String], roles: &Roles, defaults: &Defaults) -> Result<Query, String> {
-    let get = |i: usize| cells.get(i).map_or("", |s| s.trim());
-    let first = |columns: &[usize]| columns.iter().map(|&i| get(i)).find(|s| !s.is_empty());
-    let name = match first(&roles.full_name) {
-        Some(name) => name.to_owned(),
-        None => roles.name_parts.iter().map(|&i| get(i)).filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" "),
-    };
-    if name.is_empty() {
-        return Err("no name".into());
-    }
-    let schema = match first(&roles.schema) {
-        Some(s) => Some(s.parse::<Schema>().map_err(|e| e.to_string())?),
-        None => defaults.schema,
-    };
-    let values = |columns: &[usize]| -> Vec<String> {
-        columns
-            .iter()
-            .flat_map(|&i| get(i).split(';'))
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-            .map(str::to_owned)
-            .collect()
-    };
-    Ok(Query {
-        name,
-        schema,
-        birth_date: first(&roles.birth_date).map(str::to_owned),
-        countries: values(&roles.country),
-        identifiers: values(&roles.id),
-        datasets: defaults.datasets.clone(),
-    })
+    roles.query(|i| cells.get(i).map_or("", |s| s.trim()), defaults.schema, &defaults.datasets)
 }
 
 // ---------------------------------------------------------------------------
@@ -1111,6 +995,7 @@ mod tests {
     //! 6. Trimming the errors file keeps the lines of rows before the resume point.
 
     use super::*;
+    use vetter_engine::columns::header_key;
 
     fn headers(text: &str) -> Vec<String> {
         text.split(',').map(str::to_owned).collect()

@@ -1,0 +1,165 @@
+//! Column roles of tabular input: which columns of a CSV file, a JSON-lines
+//! file or an Arrow batch hold a row's name, schema, birth date, countries
+//! and identifiers, and the [`Query`] a row makes.
+//!
+//! Headers are compared lower-cased with only letters and digits kept
+//! ([`header_key`]), so `Full Name`, `full_name` and `FullName` are all
+//! `fullname`. A row's name is its first non-empty full-name value, else its
+//! first, middle and last name parts joined; `;` separates several countries
+//! or identifiers in one cell. The command line's bulk mode and the Python
+//! bindings both read rows this way; each applies its own overrides.
+
+use vetter_model::Schema;
+
+use crate::Query;
+
+const FULL_NAME: &[&str] = &["name", "fullname", "caption", "entityname", "legalname", "companyname"];
+const FIRST_NAME: &[&str] = &["firstname", "givenname", "forename", "first"];
+const MIDDLE_NAME: &[&str] = &["middlename", "secondname", "patronymic", "middle"];
+const LAST_NAME: &[&str] = &["lastname", "surname", "familyname", "last"];
+const SCHEMA: &[&str] = &["schema", "type", "entitytype"];
+const BIRTH_DATE: &[&str] = &["birthdate", "dateofbirth", "dob", "born"];
+const COUNTRY: &[&str] = &["country", "countries", "nationality", "nationalities", "citizenship"];
+const ID: &[&str] = &[
+    "idnumber",
+    "passport",
+    "passportnumber",
+    "passportno",
+    "nationalid",
+    "registrationnumber",
+    "companynumber",
+    "imo",
+    "imonumber",
+    "lei",
+    "taxid",
+    "taxnumber",
+    "inn",
+    "ogrn",
+    "swift",
+    "bic",
+    "swiftbic",
+    "identifier",
+    "identifiers",
+];
+
+/// A header as the auto-mapping compares it: lower case, letters and digits only
+/// (`Date of Birth`, `date_of_birth` and `DateOfBirth` are all `dateofbirth`).
+pub fn header_key(header: &str) -> String {
+    header.trim_start_matches('\u{feff}').chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+}
+
+/// The column a user named: the header written exactly so, else the first
+/// whose [`header_key`] is the name's.
+pub fn find_column(headers: &[String], name: &str) -> Option<usize> {
+    headers.iter().position(|h| h == name).or_else(|| {
+        let key = header_key(name);
+        headers.iter().position(|h| header_key(h) == key)
+    })
+}
+
+/// What a column is used for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// The name (full-name columns, or name parts joined).
+    Name,
+    /// The schema (`Person`, `Company`...).
+    Schema,
+    /// The birth date.
+    BirthDate,
+    /// Countries or nationalities.
+    Country,
+    /// Identifiers (passport, registration, IMO...).
+    Id,
+}
+
+/// The columns of each role, as indices into the header.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Roles {
+    /// Full-name columns; the first with a value is the name.
+    pub full_name: Vec<usize>,
+    /// Name parts (first, middle, last), joined when no full-name column has a value.
+    pub name_parts: Vec<usize>,
+    /// Schema columns; the first with a value counts.
+    pub schema: Vec<usize>,
+    /// Birth-date columns; the first with a value counts.
+    pub birth_date: Vec<usize>,
+    /// Country columns; every value of every one counts.
+    pub country: Vec<usize>,
+    /// Identifier columns; every value of every one counts.
+    pub id: Vec<usize>,
+}
+
+impl Roles {
+    /// The roles found from the header names alone.
+    pub fn from_headers(headers: &[String]) -> Roles {
+        let keys: Vec<String> = headers.iter().map(|h| header_key(h)).collect();
+        let all = |names: &[&str]| -> Vec<usize> {
+            names.iter().flat_map(|n| keys.iter().enumerate().filter(move |(_, k)| k == n).map(|(i, _)| i)).collect()
+        };
+        let first = |names: &[&str]| all(names).into_iter().next();
+        Roles {
+            full_name: all(FULL_NAME),
+            name_parts: [FIRST_NAME, MIDDLE_NAME, LAST_NAME].iter().filter_map(|names| first(names)).collect(),
+            schema: all(SCHEMA),
+            birth_date: all(BIRTH_DATE),
+            country: all(COUNTRY),
+            id: all(ID),
+        }
+    }
+
+    /// The columns of a role; for [`Role::Name`], the name parts (an override
+    /// of the name also clears [`Roles::full_name`], which the caller does).
+    pub fn columns_mut(&mut self, role: Role) -> &mut Vec<usize> {
+        match role {
+            Role::Name => &mut self.name_parts,
+            Role::Schema => &mut self.schema,
+            Role::BirthDate => &mut self.birth_date,
+            Role::Country => &mut self.country,
+            Role::Id => &mut self.id,
+        }
+    }
+
+    /// True when some column gives a name.
+    pub fn has_name(&self) -> bool {
+        !self.full_name.is_empty() || !self.name_parts.is_empty()
+    }
+
+    /// The query of a row whose cell in column `i` is `cell(i)` (trimmed by
+    /// the caller); rows without a schema value take `default_schema`.
+    pub fn query<'a>(
+        &self,
+        cell: impl Fn(usize) -> &'a str,
+        default_schema: Option<Schema>,
+        datasets: &[String],
+    ) -> Result<Query, String> {
+        let first = |columns: &[usize]| columns.iter().map(|&i| cell(i)).find(|s| !s.is_empty());
+        let name = match first(&self.full_name) {
+            Some(name) => name.to_owned(),
+            None => self.name_parts.iter().map(|&i| cell(i)).filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" "),
+        };
+        if name.is_empty() {
+            return Err("no name".into());
+        }
+        let schema = match first(&self.schema) {
+            Some(s) => Some(s.parse::<Schema>().map_err(|e| e.to_string())?),
+            None => default_schema,
+        };
+        let values = |columns: &[usize]| -> Vec<String> {
+            columns
+                .iter()
+                .flat_map(|&i| cell(i).split(';'))
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(str::to_owned)
+                .collect()
+        };
+        Ok(Query {
+            name,
+            schema,
+            birth_date: first(&self.birth_date).map(str::to_owned),
+            countries: values(&self.country),
+            identifiers: values(&self.id),
+            datasets: datasets.to_vec(),
+        })
+    }
+}
