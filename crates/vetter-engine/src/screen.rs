@@ -484,9 +484,16 @@ fn score_entity<'e>(p: &'e Prepped, q: &QueryFeatures<'_>) -> Option<Scored<'e>>
         })
         .collect();
     let most = shared.iter().copied().fold(0.0, f64::max);
+    // A LegalEntity may be a person or an organisation; a name with a legal
+    // form or a company word ("LIMITED LIABILITY COMPANY ASSAD-M") says which,
+    // and is not a person's name.
+    let person_vs_org = q.schema == Schema::Person && entity.schema == Schema::LegalEntity;
     let mut best: Option<(f64, usize)> = None;
     for (i, (prop, name)) in p.names.iter().enumerate() {
         if most > 0.0 && shared[i] <= 0.0 {
+            continue;
+        }
+        if person_vs_org && names_an_organisation(&name.form) {
             continue;
         }
         let mut s = score_prepared(q.prepared, name, schema, Algorithm::Vetter);
@@ -539,6 +546,13 @@ fn score_entity<'e>(p: &'e Prepped, q: &QueryFeatures<'_>) -> Option<Scored<'e>>
     }
     let score = (score.clamp(0.0, 1.0) * 1000.0).round() / 1000.0;
     Some(Scored { prepped: p, schema, best, name_score, score, features })
+}
+
+/// Whether a name is an organisation's: it has a legal form or a company
+/// word of a known group (`trading`, `bank`; not a particle such as `al`,
+/// `de` or `van`, which the generic words also hold but without a group).
+fn names_an_organisation(form: &vetter_names::NameForm) -> bool {
+    !form.legal_forms.is_empty() || form.tokens.iter().any(|t| t.generic && t.group.is_some())
 }
 
 fn year_overlap(a: &PartialDate, b: &PartialDate) -> bool {

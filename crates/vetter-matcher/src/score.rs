@@ -76,6 +76,11 @@ fn token_similarity_in(a: &NameToken, b: &NameToken, abjad: bool, transliterated
     {
         return TokenSim { sim: 0.95, reason: "variant" };
     }
+    if nisba_or_feminine(&a.text, &b.text) || nisba_or_feminine(&b.text, &a.text) {
+        // Mohammadi is a surname formed from Mohammad, Ivanova the woman of
+        // the Ivanov family: other names, however close their spelling.
+        return TokenSim { sim: 0.0, reason: "different" };
+    }
     if a.initial || b.initial {
         let (init, full) = if a.initial { (a, b) } else { (b, a) };
         if !full.initial && full.text.as_bytes().first() == init.text.as_bytes().first() {
@@ -122,8 +127,8 @@ fn token_similarity_in(a: &NameToken, b: &NameToken, abjad: bool, transliterated
 /// `Ali`), when either has four letters or fewer and their consonants differ
 /// (Sami/Saji, Shin/Chin, Nasr/Nazar are other names, while Kard/Kurd and
 /// Rimi/Raimi are spellings of one), or when
-/// both are single Pinyin syllables (Xiang/Qiang, Gang/Guang, Guo/Gao: each
-/// is another character).
+/// both are Pinyin of as many syllables (Xiang/Qiang, Guo/Gao,
+/// Qingfang/Qingchang: each is another character).
 ///
 /// A name romanised from Cyrillic, Arabic, Hangul and the like
 /// (`transliterated`) keeps short-word spellings and sounds: romanisations
@@ -133,8 +138,38 @@ fn loosely_comparable(a: &NameToken, b: &NameToken, transliterated: bool) -> boo
     if a.generic || b.generic || (!transliterated && short && a.skeleton != b.skeleton) {
         return false;
     }
-    let one_syllable = |t: &str| vetter_names::pinyin_syllables(t).is_some_and(|s| s.len() == 1);
-    !(one_syllable(&a.text) && one_syllable(&b.text))
+    // Two different Pinyin words of as many syllables differ in a syllable,
+    // which is another character (Xiang/Qiang, Qingfang/Qingchang,
+    // Xinjing/Xinjiang): Pinyin spells each syllable one way.
+    match (vetter_names::pinyin_syllables(&a.text), vetter_names::pinyin_syllables(&b.text)) {
+        (Some(x), Some(y)) => x.len() != y.len(),
+        _ => true,
+    }
+}
+
+/// Whether `long` is `short` with a suffix that makes another name of it: the
+/// Persian and Arabic nisba `-i` (Mohammadi from Mohammad, Hosseini from
+/// Hossein, Ebrahimi from Ebrahim), or the feminine `-a` of an East Slavic
+/// surname in `-ov`, `-ev`, `-in`, `-yn` (Ivanova, Putina), and `-skaya`
+/// against `-sky`/`-skiy`/`-skii`.
+fn nisba_or_feminine(long: &str, short: &str) -> bool {
+    if let Some(stem) = long.strip_suffix('i')
+        && stem == short
+        && short.len() >= 4
+    {
+        return true;
+    }
+    if let Some(stem) = long.strip_suffix('a')
+        && stem == short
+        && short.len() >= 4
+        && ["ov", "ev", "in", "yn"].iter().any(|e| short.ends_with(e))
+    {
+        return true;
+    }
+    long.strip_suffix("skaya").is_some_and(|stem| {
+        stem.len() >= 2
+            && ["sky", "skiy", "skii", "skyi", "ski", "skij"].iter().any(|e| short.strip_suffix(e) == Some(stem))
+    })
 }
 
 /// A word that is a number: digits, or a Roman numeral up to 39 (`ii`, `xiv`).
@@ -453,8 +488,12 @@ pub fn score_forms(pa: &Prepared, pb: &Prepared, schema: Schema, explanation: Op
                     total += w.max(floor) * factor;
                     missing += w.max(floor) * factor;
                 } else {
+                    // An initial says little of the full word it stands for:
+                    // "M" covers half of "Mehdi".
+                    let s = pairs[pair_of[k] as usize].4;
+                    let sim = if s.reason == "initial" && !t.initial { 0.5 } else { s.sim };
                     total += w;
-                    got += w * pairs[pair_of[k] as usize].4.sim;
+                    got += w * sim;
                 }
             }
             (if total > 0.0 { got / total } else { 0.0 }, missing)

@@ -48,6 +48,31 @@ fn same_company() {
     check("Rosneft Oil Company", "ROSNEFT OIL CO", Schema::Company, true);
 }
 #[test]
+fn nisba_surname_is_another_name() {
+    // Mohammadi and Ebrahimi are surnames formed from the given names Mohammad and Ebrahim.
+    check("Ebrahim Mohammadi", "Mohammad Ebrahimi", Schema::Person, false);
+    check("Amir Hosseini", "Amir Hossein", Schema::Person, false);
+    check("Mohammad Ebrahimi", "EBRAHIMI, Mohammad", Schema::Person, true);
+}
+#[test]
+fn feminine_slavic_surname_is_another_person() {
+    check("Viktoriya Ivanova", "Viktor Ivanov", Schema::Person, false);
+    check("Anna Ivanova", "Anna Ivanov", Schema::Person, false);
+    check("Irina Volkova", "VOLKOVA, Irina", Schema::Person, true);
+}
+#[test]
+fn pinyin_syllables_must_agree() {
+    check("Chen Qingfang", "Chen Qingchang", Schema::Person, false);
+    check("Xi Jin Ping", "Xi Jinping", Schema::Person, true);
+}
+#[test]
+fn an_initial_covers_little_of_a_full_word() {
+    let full = compare("Mehdi Asadi", "Asadi M", Schema::Person, Algorithm::Vetter).score;
+    let exact = compare("Mehdi Asadi", "Asadi Mehdi", Schema::Person, Algorithm::Vetter).score;
+    let other = compare("Mehdi Asadi", "Asadi Mahmoud", Schema::Person, Algorithm::Vetter).score;
+    assert!(other < full && full < exact, "{other} < {full} < {exact}");
+}
+#[test]
 fn empty_is_zero() {
     let c = compare("", "Vladimir Putin", Schema::Person, Algorithm::Vetter);
     assert_eq!(c.score, 0.0);

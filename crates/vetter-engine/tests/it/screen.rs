@@ -78,3 +78,19 @@ fn filters_datasets_topics_and_score() {
     let hits = engine().screen_with(&q, &strong);
     assert!(!hits.is_empty() && hits.iter().all(|h| h.score >= 0.9));
 }
+
+#[test]
+fn a_person_is_not_a_company_named_like_him() {
+    // ua_war_sanctions lists "LIMITED LIABILITY COMPANY ASSAD-M" as a LegalEntity:
+    // its legal form says it is no person, so a person query does not match it.
+    let q = Query { schema: Some(Schema::Person), ..name("Mehdi Asadi") };
+    let hits = engine().screen(&q, 10);
+    assert!(
+        hits.iter().all(|h| !h.caption.contains("ASSAD-M")),
+        "{:?}",
+        hits.iter().map(|h| (&h.caption, h.score)).collect::<Vec<_>>()
+    );
+    let q = Query { schema: None, ..name("Assad-M") };
+    let hits = engine().screen(&q, 10);
+    assert!(hits.iter().any(|h| h.caption.contains("ASSAD-M")), "an unknown-schema query still finds it");
+}
