@@ -105,6 +105,25 @@ fn token_similarity_in(a: &NameToken, b: &NameToken, abjad: bool, transliterated
     if !loosely_comparable(a, b, transliterated) {
         return TokenSim { sim: spelled.min(0.5), reason: "different" };
     }
+    // Between two Latin spellings a typo is an edit or two, not a rewrite:
+    // Makarov is not Zakharov, nor Abramova Zabralova. A different first
+    // letter counts as one more edit, since names are rarely mistyped there.
+    // Romanisations vary more (see `loosely_comparable`), and keep the looser test.
+    let spelled = if transliterated || spelled < ALIGN_MIN {
+        spelled
+    } else {
+        let longer = la.max(lb);
+        let cap = if longer <= 7 {
+            1
+        } else if longer <= 11 {
+            2
+        } else {
+            3
+        };
+        let edits = crate::similarity::levenshtein(&a.text, &b.text)
+            + usize::from(a.text.as_bytes().first() != b.text.as_bytes().first());
+        if edits > cap { spelled.min(ALIGN_MIN - 0.01) } else { spelled }
+    };
     let mut best = TokenSim { sim: spelled, reason: "spelling" };
     // Consonant skeletons stand in for the vowels a script does not write
     // (Arabic, Hebrew); between two vowelled spellings they need a close
