@@ -466,19 +466,29 @@ pub fn score_forms(pa: &Prepared, pb: &Prepared, schema: Schema, explanation: Op
     // Spanish and Portuguese names drop the second surname: "Nicolas Maduro"
     // is "Nicolas Maduro Moros". A name's last word is such a surname when
     // the word before it aligned with the other name's last word.
-    let second_surname = |pair_of: &[u8], n: usize, other_n: usize, on_a: bool| {
-        n >= 2 && pair_of[n - 1] == NONE && pair_of[n - 2] != NONE && {
-            let (i, ni, j, nj, _) = pairs[pair_of[n - 2] as usize];
-            let (start, len) = if on_a { (j, nj) } else { (i, ni) };
-            usize::from(start) + usize::from(len) == other_n
-        }
+    // When the name was printed "SURNAMES, Given", its last word is a second
+    // surname only if the word before it is a surname too ("MADURO MOROS,
+    // Nicolas"); "QARAWI, Mohammed Fathi" has one surname, and lacking it
+    // is a conflict.
+    let second_surname = |tokens: &[NameToken], pair_of: &[u8], n: usize, other_n: usize, on_a: bool| {
+        n >= 2
+            && pair_of[n - 1] == NONE
+            && pair_of[n - 2] != NONE
+            && (!tokens[n - 1].surname || tokens[n - 2].surname)
+            && {
+                let (i, ni, j, nj, _) = pairs[pair_of[n - 2] as usize];
+                let (start, len) = if on_a { (j, nj) } else { (i, ni) };
+                usize::from(start) + usize::from(len) == other_n
+            }
     };
     let (second_a, second_b) =
-        (second_surname(&pair_a[..na], na, nb, true), second_surname(&pair_b[..nb], nb, na, false));
+        (second_surname(ta, &pair_a[..na], na, nb, true), second_surname(tb, &pair_b[..nb], nb, na, false));
     let discount = |t: &NameToken, k: usize, n: usize, other_full: bool, second: bool| -> (f64, &'static str) {
         // Only a word inside a name is a middle name; a first or last word
         // the other name lacks is a given name or surname, in conflict.
-        let interior = k > 0 && k + 1 < n;
+        // A surname printed before the comma is never a middle name:
+        // "SALAZAR HERNANDEZ, Alejandra" is not "Alejandra Hernandez".
+        let interior = k > 0 && k + 1 < n && !t.surname;
         // A word with no counterpart while the other name is fully explained
         // is only missing (a middle name, a patronymic, a generic word);
         // otherwise it is in conflict.

@@ -79,6 +79,15 @@ fn latin_spellings_differ_by_an_edit_or_two() {
     check("Abdelrahman Hussain", "Abdulrahman Hussein", Schema::Person, true);
 }
 #[test]
+fn a_listed_surname_is_never_a_middle_name() {
+    // Words before the comma are family names: lacking the first (paternal) one, or the only one, is a conflict.
+    check("Alejandra Hernández", "SALAZAR HERNANDEZ, Alejandra", Schema::Person, false);
+    check("Mohammad Fathi", "QARAWI, Mohammed Fathi", Schema::Person, false);
+    // A dropped second surname is only missing.
+    check("Nicolas Maduro", "MADURO MOROS, Nicolas", Schema::Person, true);
+    check("Alejandra Salazar", "SALAZAR HERNANDEZ, Alejandra", Schema::Person, true);
+}
+#[test]
 fn empty_is_zero() {
     let c = compare("", "Vladimir Putin", Schema::Person, Algorithm::Vetter);
     assert_eq!(c.score, 0.0);

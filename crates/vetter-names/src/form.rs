@@ -99,6 +99,9 @@ pub struct NameToken {
     /// True for a generic organisation word ("trading", "international", "group", "bank"),
     /// and for name particles that carry little identity (`al`, `bin`, `bint`, `ould`).
     pub generic: bool,
+    /// True for a word printed before the comma of "SURNAME, Given" (persons):
+    /// a family name, never a middle name.
+    pub surname: bool,
 }
 
 /// A name normalised for matching.
@@ -287,6 +290,9 @@ fn person(tokens: &mut Vec<Tok>, comma: Option<usize>, honorifics: &mut Vec<Stri
             push_joined(&mut step, &tokens[..c]);
             step.push('"');
             steps.push(step);
+            for t in &mut tokens[..c] {
+                t.surname = true;
+            }
             tokens.rotate_left(c);
         }
     }
@@ -415,7 +421,7 @@ fn finish(t: Tok, kind: NameKind, korean: bool) -> NameToken {
     phonetic::push_phonetic(&mut ph, &t.text);
     let mut sk = String::with_capacity(t.text.len() + 2);
     phonetic::push_skeleton(&mut sk, &t.text);
-    NameToken { text: t.text, phonetic: ph, skeleton: sk, group, initial, generic: t.generic }
+    NameToken { text: t.text, phonetic: ph, skeleton: sk, group, initial, generic: t.generic, surname: t.surname }
 }
 
 #[cfg(test)]

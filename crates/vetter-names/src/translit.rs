@@ -33,6 +33,8 @@ pub(crate) struct Tok {
     pub generic: bool,
     /// A group set by a step (Abd fusion, vocalisation).
     pub group: Option<&'static str>,
+    /// Printed before the comma of "SURNAME, Given": a family name.
+    pub surname: bool,
 }
 
 impl AsRef<str> for Tok {
@@ -70,7 +72,7 @@ pub(crate) fn concat(parts: &[&str]) -> String {
 impl Tok {
     /// A word with no flags set.
     pub(crate) fn new(text: String, script: Script, letters: u16) -> Self {
-        Tok { text, script, letters, dotted: false, generic: false, group: None }
+        Tok { text, script, letters, dotted: false, generic: false, group: None, surname: false }
     }
 }
 
