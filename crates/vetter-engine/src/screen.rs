@@ -530,8 +530,11 @@ fn score_entity<'e>(p: &'e Prepped, q: &QueryFeatures<'_>) -> Option<Scored<'e>>
         let entity_countries = entity.countries();
         if !entity_countries.is_empty() {
             let shared: Vec<&str> = q.countries.iter().copied().filter(|c| entity_countries.contains(c)).collect();
+            // None of the listed person's or organisation's countries
+            // (nationality, citizenship, addresses, jurisdiction) is the
+            // query's: evidence of another party, weaker than a birth date.
             let (delta, detail) = if shared.is_empty() {
-                (-0.1, format!("country conflict: {} vs {}", q.countries.join(","), entity_countries.join(",")))
+                (-0.2, format!("country conflict: {} vs {}", q.countries.join(","), entity_countries.join(",")))
             } else {
                 (0.03, format!("same country {}", shared.join(",")))
             };
