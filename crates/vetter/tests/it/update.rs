@@ -14,6 +14,12 @@
 //! 6. A staging folder left by a crash is ignored by `lists status` and removed by the next update.
 //! 7. `--dry-run` verifies and keeps the snapshot in use.
 //! 8. Usage errors: no named data folder, an unknown dataset, a dataset without a URL.
+//! 9. An empty body is rejected; a file over `--max-bytes` fails; a second update of the same
+//!    data folder while one runs is refused.
+//! 10. OFAC SDN with `sdn.csv` and `alt.csv`/`add.csv` in different folders (the bundled
+//!     layout): the same files are unchanged; a changed `sdn.csv` alone becomes a new folder,
+//!     sorting after both, and the aliases of the older `alt.csv` are still read.
+//! 11. `--build` compiles the index right after an update.
 
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Write};
@@ -438,9 +444,10 @@ fn transient_error_is_retried() {
     let server = Server::start();
     let e = env(&server);
     server.set("cons_prim.csv", Route::Flaky(1, renamed_prim()));
-    let (code, json, stderr) = update(&e, &["--source", "us_ofac_cons", "--retries", "1"]);
+    let (code, json, stderr) = update(&e, &["--source", "us_ofac_cons", "--retries", "1", "--build"]);
     assert_eq!(code, Some(0), "{stderr}");
     assert_eq!(source(&json, "us_ofac_cons")["status"], "updated");
+    assert!(stderr.contains("vetter: compiled the lists"), "{stderr}");
     let prim_requests = server.requests().iter().filter(|(p, _)| p == "/cons_prim.csv").count();
     assert_eq!(prim_requests, 2);
 }
@@ -498,4 +505,81 @@ fn usage_errors() {
     assert_eq!(wd["status"], "failed");
     assert!(wd["reason"].as_str().unwrap().contains("hint: `--url wd_peps/FILE=URL`"), "{wd}");
     assert!(!e.data.join("wikidata_world_leaders").join(".vetter-snapshot.json").exists());
+}
+
+#[test]
+fn empty_file_is_rejected() {
+    check_rejected(Vec::new(), "sent an empty file");
+}
+
+#[test]
+fn oversized_file_fails() {
+    let server = Server::start();
+    let e = env(&server);
+    let (code, json, stderr) = update(&e, &["--source", "us_ofac_cons", "--max-bytes", "100000"]);
+    assert_eq!(code, Some(2), "{stderr}");
+    let cons = source(&json, "us_ofac_cons");
+    assert_eq!(cons["status"], "failed");
+    assert!(cons["reason"].as_str().unwrap().contains("more than the 100000 allowed (`--max-bytes`)"), "{cons}");
+    assert_eq!(folders(&e), [OLD]);
+}
+
+#[test]
+fn concurrent_update_is_refused() {
+    let server = Server::start();
+    let e = env(&server);
+    let lock =
+        std::fs::OpenOptions::new().create(true).truncate(false).write(true).open(e.data.join(".vetter-update.lock"));
+    let lock = lock.unwrap();
+    lock.try_lock().unwrap();
+    let out = vetter(&e, &["lists", "update", "--config", e.config.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("another `vetter lists update` is running"));
+    drop(lock);
+    let out = vetter(&e, &["lists", "update", "--config", e.config.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+}
+
+/// The bundled OFAC SDN layout: `sdn.csv` in one folder, `alt.csv` and `add.csv` in a newer one.
+#[test]
+fn ofac_sdn_update_with_files_from_two_folders() {
+    let server = Server::start();
+    let e = env(&server);
+    let sdn = bundled("ofac_sdn/2024-05-03/sdn.csv");
+    write(&e.data.join("ofac_sdn/2024-05-03/sdn.csv"), &sdn);
+    for name in ["alt.csv", "add.csv"] {
+        let rel = format!("ofac_sdn/2026-06-02_add_alt_only/{name}");
+        write(&e.data.join(&rel), &bundled(&rel));
+        server.set(name, Route::File(bundled(&rel)));
+    }
+    server.set("sdn.csv", Route::File(sdn.clone()));
+    let urls: Vec<String> =
+        ["sdn.csv", "alt.csv", "add.csv"].iter().map(|n| format!("us_ofac_sdn/{n}={}", server.url(n))).collect();
+    let mut args = vec!["--source", "us_ofac_sdn"];
+    for u in &urls {
+        args.extend(["--url", u.as_str()]);
+    }
+    // The same three files, whichever folders they sit in: unchanged.
+    let (code, json, stderr) = update(&e, &args);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert_eq!(source(&json, "us_ofac_sdn")["status"], "unchanged");
+
+    // Only sdn.csv configured, and changed: the new folder holds it alone and the
+    // alt.csv/add.csv in use still count.
+    let only_sdn = serde_json::json!({"sources": {"us_ofac_sdn": {"sdn.csv": server.url("sdn.csv")}}});
+    write(&e.config, only_sdn.to_string().as_bytes());
+    let changed = String::from_utf8_lossy(&sdn).replace("PUTIN, Vladimir Vladimirovich", "PUTIN, Vladimir V.");
+    server.set("sdn.csv", Route::File(changed.into_bytes()));
+    let (code, json, stderr) = update(&e, &["--source", "us_ofac_sdn"]);
+    assert_eq!(code, Some(0), "{stderr}");
+    let outcome = source(&json, "us_ofac_sdn");
+    assert_eq!(outcome["status"], "updated", "{outcome}");
+    assert_eq!(outcome["entities"]["old"], outcome["entities"]["new"]);
+    assert_eq!(outcome["previous_snapshot"], "2024-05-03");
+    let new = outcome["snapshot"].as_str().unwrap();
+    assert!(new > "2026-06-02_add_alt_only", "{new}");
+    assert_eq!(caption(&e, "us_ofac_sdn-35096"), "PUTIN, Vladimir V.");
+    let out = vetter(&e, &["lists", "show", "us_ofac_sdn-35096", "--format", "json"]);
+    let shown = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(shown.contains("PUTIN, Vladimir\""), "the alias from alt.csv is still read: {shown}");
 }
