@@ -1,4 +1,4 @@
-//! `vetter lists`: status, show, diff, build and export.
+//! `vetter lists`: status, show, diff, build, export and update (in `crate::update`).
 
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -56,6 +56,8 @@ pub enum ListsCommand {
         #[arg(long, short, value_name = "FILE")]
         output: Option<PathBuf>,
     },
+    /// Fetch each list from its publication URL, verify it, and make it the newest snapshot.
+    Update(crate::update::UpdateArgs),
 }
 
 /// Formats `vetter lists export` writes.
@@ -170,6 +172,7 @@ pub fn run(cmd: &ListsCommand, settings: &Settings) -> anyhow::Result<()> {
                 report.warnings.len()
             )?;
         }
+        ListsCommand::Update(args) => crate::update::run(args, settings)?,
         ListsCommand::Export { format: ExportFormat::Ftm, output } => {
             let engine = settings.open()?;
             let written = match output {

@@ -16,6 +16,7 @@ mod review;
 mod scan;
 mod screen;
 mod serve;
+mod update;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -84,6 +85,8 @@ pub enum Format {
 /// Settings every command needs, resolved from flags and the environment.
 pub struct Settings {
     data_dir: PathBuf,
+    /// Whether the data folder was named (`--data`, `VETTER_DATA`) rather than the bundled lists.
+    data_given: bool,
     index: Option<PathBuf>,
     quiet: bool,
 }
@@ -94,7 +97,7 @@ impl Settings {
             Some(d) => d.clone(),
             None => bundled_data_dir().context("no data folder given and the bundled lists were not found")?,
         };
-        Ok(Settings { data_dir, index: cli.index.clone(), quiet: cli.quiet })
+        Ok(Settings { data_dir, data_given: cli.data.is_some(), index: cli.index.clone(), quiet: cli.quiet })
     }
 
     /// Opens the engine over the data folder, rebuilding the index when needed.

@@ -8,6 +8,7 @@
 //! 6. `screen --format json` has the documented shape; a bad schema exits 2.
 //! 7. `bulk`: `vetter screen --input --output`: order, bad rows, header mapping, `--resume`.
 //! 6. `compare`: `vetter compare` (two names, CSV files, bad input) and `vetter eval`.
+//! 8. `update`: `vetter lists update` against a loopback HTTP server.
 
 mod bulk;
 mod compare;
@@ -15,6 +16,7 @@ mod contacts;
 mod export;
 mod scan;
 mod tidy;
+mod update;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
