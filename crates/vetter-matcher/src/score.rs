@@ -76,7 +76,7 @@ fn token_similarity_in(a: &NameToken, b: &NameToken, abjad: bool, transliterated
     {
         return TokenSim { sim: 0.95, reason: "variant" };
     }
-    if nisba_or_feminine(&a.text, &b.text) || nisba_or_feminine(&b.text, &a.text) {
+    if nisba_or_feminine(a, b) || nisba_or_feminine(b, a) {
         // Mohammadi is a surname formed from Mohammad, Ivanova the woman of
         // the Ivanov family: other names, however close their spelling.
         return TokenSim { sim: 0.0, reason: "different" };
@@ -171,10 +171,18 @@ fn loosely_comparable(a: &NameToken, b: &NameToken, transliterated: bool) -> boo
 /// Hossein, Ebrahimi from Ebrahim), or the feminine `-a` of an East Slavic
 /// surname in `-ov`, `-ev`, `-in`, `-yn` (Ivanova, Putina), and `-skaya`
 /// against `-sky`/`-skiy`/`-skii`.
-fn nisba_or_feminine(long: &str, short: &str) -> bool {
+/// The nisba is also recognised on another spelling of the stem
+/// (Mohammadi against Muhammad, Ebrahimi against Ibrahim).
+fn nisba_or_feminine(long: &NameToken, short_token: &NameToken) -> bool {
+    let (long, short) = (long.text.as_str(), short_token.text.as_str());
     if let Some(stem) = long.strip_suffix('i')
-        && stem == short
-        && short.len() >= 4
+        && stem.len() >= 4
+        && !short.ends_with(['i', 'y'])
+        && (stem == short
+            || (short.len() >= 4
+                && (short_token.group.is_some_and(|g| vetter_names::name_group(stem) == Some(g))
+                    || vetter_names::skeleton(stem) == short_token.skeleton
+                    || vetter_names::phonetic(stem) == short_token.phonetic)))
     {
         return true;
     }
@@ -462,6 +470,8 @@ pub fn score_forms(pa: &Prepared, pb: &Prepared, schema: Schema, explanation: Op
     let a_full = beyond_initials && explained(&pair_a[..na], ta);
     let b_full = beyond_initials && explained(&pair_b[..nb], tb);
     let person = schema == Schema::Person;
+    // A Korean given name's syllables go together: one left over is no middle name.
+    let korean = pa.form.korean || pb.form.korean;
     let aligned = pairs.len();
     // Spanish and Portuguese names drop the second surname: "Nicolas Maduro"
     // is "Nicolas Maduro Moros". A name's last word is such a surname when
@@ -496,7 +506,7 @@ pub fn score_forms(pa: &Prepared, pb: &Prepared, schema: Schema, explanation: Op
             (0.3, "generic word, missing on the other side")
         } else if person && other_full && aligned >= 2 && is_patronymic(&t.text) {
             (0.2, "patronymic, missing on the other side")
-        } else if person && other_full && aligned >= 2 && interior {
+        } else if person && other_full && aligned >= 2 && interior && !korean {
             (0.4, "middle name, missing on the other side")
         } else if person && other_full && aligned >= 2 && second && k + 1 == n {
             (0.4, "second surname, missing on the other side")

@@ -52,6 +52,8 @@ fn nisba_surname_is_another_name() {
     // Mohammadi and Ebrahimi are surnames formed from the given names Mohammad and Ebrahim.
     check("Ebrahim Mohammadi", "Mohammad Ebrahimi", Schema::Person, false);
     check("Amir Hosseini", "Amir Hossein", Schema::Person, false);
+    check("Hossein Mohammadi", "HUSAYN, Muhammad", Schema::Person, false);
+    check("Mostafa Ebrahimi", "MUSTAFA, Ibrahim", Schema::Person, false);
     check("Mohammad Ebrahimi", "EBRAHIMI, Mohammad", Schema::Person, true);
 }
 #[test]
@@ -86,6 +88,11 @@ fn a_listed_surname_is_never_a_middle_name() {
     // A dropped second surname is only missing.
     check("Nicolas Maduro", "MADURO MOROS, Nicolas", Schema::Person, true);
     check("Alejandra Salazar", "SALAZAR HERNANDEZ, Alejandra", Schema::Person, true);
+}
+#[test]
+fn korean_given_name_syllables_go_together() {
+    check("Kang Hyun-min", "KANG, Min", Schema::Person, false);
+    check("Kim Jong Un", "KIM, Jong-un", Schema::Person, true);
 }
 #[test]
 fn empty_is_zero() {

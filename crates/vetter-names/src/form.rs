@@ -119,6 +119,10 @@ pub struct NameForm {
     pub legal_forms: Vec<LegalForm>,
     /// Honorifics and titles removed from the tokens (`dr`, `sheikh`, `general`).
     pub honorifics: Vec<String>,
+    /// Whether the name reads as Korean (Hangul, or a Korean surname first or
+    /// last): its given name is two syllables that belong together
+    /// (`Hyun-min` is not `Min`).
+    pub korean: bool,
     /// The normalisation steps that changed something, for explanations
     /// (`transliterated from Cyrillic`, `removed title "dr"`, `legal form "ooo" = llc`).
     pub steps: Vec<String>,
@@ -220,7 +224,7 @@ fn normalize_with(name: &str, kind: NameKind, tokens: &mut Vec<Tok>) -> NameForm
     let korean = tokens.iter().any(|t| t.script == Script::Hangul)
         || [tokens.first(), tokens.last()].into_iter().flatten().any(|t| variants::is_korean_surname(&t.text));
     let tokens = tokens.drain(..).map(|t| finish(t, kind, korean)).collect();
-    NameForm { original: name.to_owned(), kind, script, tokens, legal_forms, honorifics, steps }
+    NameForm { original: name.to_owned(), kind, script, tokens, legal_forms, honorifics, korean, steps }
 }
 
 fn transliteration_step(script: Script, lang: crate::script::CyrLang) -> Option<&'static str> {
