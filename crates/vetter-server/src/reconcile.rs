@@ -141,7 +141,7 @@ fn reconcile(loaded: &Loaded, queries: &Value) -> Result<Value, ApiError> {
             exclude_ids: Vec::new(),
             exclude_schemata: Vec::new(),
         };
-        let results = matching::run(&loaded.engine, &spec, &options);
+        let results = matching::run(loaded, &spec, &options);
         let strong = results.iter().filter(|r| r.is_match).count();
         let result: Vec<Value> = results
             .iter()

@@ -273,3 +273,28 @@ fn admin_reload_requires_the_key() {
     assert_eq!(r.status(), 401);
     assert_healthy();
 }
+
+#[test]
+fn match_results_are_the_entities_the_entities_endpoint_shows() {
+    // `/match` builds entities from the per-load record table; `/entities` through `Engine::show`.
+    let body = json!({"queries": {
+        "a": {"schema": "Person", "properties": {"name": ["Vladimir Putin"]}},
+        "b": {"schema": "Company", "properties": {"name": ["Rosneft"]}},
+        "c": {"schema": "Vessel", "properties": {"imoNumber": ["IMO 7406784"]}},
+    }});
+    let v = post_json("/match/default?limit=10&cutoff=0", &body).json();
+    let mut seen = 0;
+    for key in ["a", "b", "c"] {
+        for hit in v["responses"][key]["results"].as_array().unwrap() {
+            let mut shown = get(&format!("/entities/{}", hit["id"].as_str().unwrap())).json();
+            let shown = shown.as_object_mut().unwrap();
+            shown.remove("records");
+            shown.remove("merges");
+            for (field, value) in shown.iter() {
+                assert_eq!(&hit[field.as_str()], value, "{key}: `{field}` of {}", hit["id"]);
+            }
+            seen += 1;
+        }
+    }
+    assert!(seen >= 10, "{seen} entities compared");
+}
