@@ -23,10 +23,12 @@ pub struct ServerConfig {
     pub request_timeout: Duration,
     /// Larger request bodies are answered 413.
     pub max_body_bytes: usize,
+    /// The largest body `POST /screen` reads; it streams, so this bounds time, not memory.
+    pub max_screen_bytes: u64,
 }
 
 impl ServerConfig {
-    /// Defaults for a data folder: no API key, 30 s timeout, 4 MiB bodies.
+    /// Defaults for a data folder: no API key, 30 s timeout, 4 MiB bodies, 256 MiB for `/screen`.
     pub fn new(open: OpenOptions) -> ServerConfig {
         ServerConfig {
             open,
@@ -34,6 +36,7 @@ impl ServerConfig {
             protect_api: false,
             request_timeout: Duration::from_secs(30),
             max_body_bytes: 4 << 20,
+            max_screen_bytes: 256 << 20,
         }
     }
 }
