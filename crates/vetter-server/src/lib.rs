@@ -103,6 +103,7 @@ pub async fn serve(
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
     ops::metrics_handle();
+    ops::metrics_upkeep();
     ops::reload_on_sighup(shared.clone());
     if let Ok(addr) = listener.local_addr() {
         let loaded = shared.loaded();
