@@ -188,9 +188,17 @@ pub async fn reconcile_get(
         Some(q) => {
             let queries: Value = serde_json::from_str(q)
                 .map_err(|e| ApiError::BadRequest(format!("parameter `queries`: not valid JSON: {e}")))?;
-            respond(reconcile(&shared.loaded(), &queries)?, callback)
+            respond(reconcile_blocking(shared.loaded(), queries).await?, callback)
         }
     }
+}
+
+/// [`reconcile`] on a blocking thread: a batch of up to 100 queries takes tens of milliseconds,
+/// too long for an async worker.
+async fn reconcile_blocking(loaded: Arc<Loaded>, queries: Value) -> Result<Value, ApiError> {
+    tokio::task::spawn_blocking(move || reconcile(&loaded, &queries))
+        .await
+        .map_err(|e| ApiError::Internal(format!("reconciliation task failed: {e}")))?
 }
 
 /// Reconciles a batch sent as the form field `queries` or as a JSON body.
@@ -229,5 +237,5 @@ pub async fn reconcile_post(
             None => return respond(manifest(&base_url(&headers)), callback),
         },
     };
-    respond(reconcile(&shared.loaded(), &queries)?, callback)
+    respond(reconcile_blocking(shared.loaded(), queries).await?, callback)
 }
