@@ -251,10 +251,16 @@ fn metrics_openapi_and_swagger_ui() {
         "/readyz",
         "/reconcile",
         "/admin/reload",
+        "/screen",
     ] {
         assert!(doc["paths"].get(path).is_some(), "openapi.json lacks {path}");
     }
     assert!(doc["components"]["schemas"].get("MatchResponse").is_some());
+    assert!(doc["components"]["schemas"].get("ScreenLine").is_some());
+    let screen = &doc["paths"]["/screen"]["post"];
+    assert!(screen["requestBody"]["content"].get("text/csv").is_some(), "{screen}");
+    assert!(screen["requestBody"]["content"].get("application/x-ndjson").is_some(), "{screen}");
+    assert!(screen["responses"].get("415").is_some(), "{screen}");
     let r = get("/docs/");
     assert_eq!(r.status, 200);
     assert!(r.body.contains("swagger"), "{}", &r.body[..r.body.len().min(500)]);
