@@ -65,11 +65,11 @@ pub async fn match_entities(
     let body = parse_json(&body?)?;
     let many = body.get("queries").and_then(|q| q.as_object()).is_some_and(|q| q.len() > INLINE_QUERIES);
     let response = if many {
-        tokio::task::spawn_blocking(move || matching::answer(&loaded.engine, &body, &options))
+        tokio::task::spawn_blocking(move || matching::answer(&loaded, &body, &options))
             .await
             .map_err(|e| ApiError::Internal(format!("matching task failed: {e}")))??
     } else {
-        matching::answer(&loaded.engine, &body, &options)?
+        matching::answer(&loaded, &body, &options)?
     };
     Ok(Json(response))
 }
@@ -123,7 +123,7 @@ pub fn search(loaded: &Loaded, dataset: &str, params: &Params) -> Result<SearchR
         echo,
     };
     let results: Vec<ScoredEntity> =
-        matching::run(&loaded.engine, &spec, &options).into_iter().skip(offset).take(limit).collect();
+        matching::run(loaded, &spec, &options).into_iter().skip(offset).take(limit).collect();
     Ok(SearchResponse {
         total: Total { value: results.len(), relation: "eq" },
         results,

@@ -21,6 +21,9 @@ pub enum ApiError {
     /// The body is larger than the server accepts (413).
     #[error("{0}")]
     TooLarge(String),
+    /// The body's content type is not one the endpoint reads (415).
+    #[error("{0}")]
+    UnsupportedMediaType(String),
     /// The index cannot be used right now (503).
     #[error("{0}")]
     Unavailable(String),
@@ -34,7 +37,8 @@ pub enum ApiError {
 pub struct ErrorBody {
     /// The HTTP status code.
     pub status: u16,
-    /// A stable code: `bad_request`, `unauthorized`, `not_found`, `payload_too_large`, `unavailable`, `internal`.
+    /// A stable code: `bad_request`, `unauthorized`, `not_found`, `payload_too_large`, `unsupported_media_type`,
+    /// `unavailable`, `internal`.
     pub code: &'static str,
     /// What went wrong, naming the field when a field is at fault.
     pub detail: String,
@@ -48,6 +52,7 @@ impl ApiError {
             ApiError::Unauthorized(_) => (StatusCode::UNAUTHORIZED, "unauthorized"),
             ApiError::NotFound(_) => (StatusCode::NOT_FOUND, "not_found"),
             ApiError::TooLarge(_) => (StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large"),
+            ApiError::UnsupportedMediaType(_) => (StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type"),
             ApiError::Unavailable(_) => (StatusCode::SERVICE_UNAVAILABLE, "unavailable"),
             ApiError::Internal(_) => (StatusCode::INTERNAL_SERVER_ERROR, "internal"),
         }

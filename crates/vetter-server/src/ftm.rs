@@ -18,6 +18,8 @@ use std::collections::BTreeMap;
 use vetter_engine::{EntityDetail, Hit};
 use vetter_model::{Entity, PartialDate, Prop, PropKind, Schema};
 
+use crate::state::Loaded;
+
 /// One entity in FtM form.
 #[derive(Debug, Clone, serde::Serialize, utoipa::ToSchema)]
 pub struct FtmEntity {
@@ -119,8 +121,12 @@ pub fn timestamp(date: &str) -> String {
 
 /// The FtM form of an entity with its records.
 pub fn entity(detail: &EntityDetail) -> FtmEntity {
-    let e = &detail.entity;
-    let mut referents: Vec<String> = detail.records.iter().map(|r| r.id.clone()).filter(|id| *id != e.id).collect();
+    from_parts(&detail.entity, detail.records.iter().map(|r| r.id.clone()))
+}
+
+/// The FtM form of an entity and the ids of the records merged into it.
+fn from_parts(e: &Entity, record_ids: impl Iterator<Item = String>) -> FtmEntity {
+    let mut referents: Vec<String> = record_ids.filter(|id| *id != e.id).collect();
     referents.sort();
     referents.dedup();
     let mut datasets: Vec<String> = e.datasets().into_iter().map(str::to_owned).collect();
@@ -142,10 +148,17 @@ pub fn entity(detail: &EntityDetail) -> FtmEntity {
     }
 }
 
-/// A hit's entity in FtM form, from the hit alone when the index no longer has it.
-pub fn hit_entity(engine: &vetter_engine::Engine, hit: &Hit) -> FtmEntity {
-    match engine.show(&hit.id) {
-        Some(detail) => entity(&detail),
+/// A hit's entity in FtM form (the same as [`entity`] of [`vetter_engine::Engine::show`], without
+/// its scan of every record), from the hit alone when the index no longer has it.
+pub fn hit_entity(loaded: &Loaded, hit: &Hit) -> FtmEntity {
+    let index = loaded.engine.index();
+    let found = index.lookup(&hit.id).and_then(|at| Some((at, index.entity(at)?)));
+    match found {
+        Some((at, e)) => {
+            let records = &index.data().records;
+            let ids = loaded.records.of(at).iter().filter_map(|&i| records.get(i as usize)).map(|r| r.id.to_string());
+            from_parts(&e, ids)
+        }
         None => FtmEntity {
             id: hit.id.clone(),
             caption: hit.caption.clone(),

@@ -8,8 +8,9 @@
 //! so no request fails during the swap. The server keeps no other state between requests.
 //!
 //! Routes: `POST /match/{dataset}`, `GET /search/{dataset}`, `GET /entities/{id}`, `GET /catalog`,
-//! `GET /healthz`, `GET /readyz`, `POST /scan`, `GET|POST /reconcile`, `GET /openapi.json`, `GET /docs/`,
-//! `GET /metrics`, `POST /admin/reload`, and the web UI at `/` and `/ui/*`.
+//! `GET /healthz`, `GET /readyz`, `POST /screen` (CSV or JSON lines in, JSON lines out), `POST /scan`,
+//! `GET|POST /reconcile`, `GET /openapi.json`, `GET /docs/`, `GET /metrics`, `POST /admin/reload`, and
+//! the web UI at `/` and `/ui/*`.
 //!
 //! ```no_run
 //! # async fn run() -> std::io::Result<()> {
@@ -32,6 +33,7 @@ mod ops;
 mod params;
 mod reconcile;
 mod scan;
+mod screen;
 mod state;
 mod ui;
 
@@ -62,6 +64,7 @@ pub fn app(shared: Arc<Shared>) -> Router {
         .route("/entities/{id}", get(api::get_entity))
         .route("/catalog", get(api::catalog))
         .route("/algorithms", get(api::algorithms))
+        .route("/screen", post(screen::screen))
         .route("/scan", post(scan::scan))
         .route("/reconcile", get(reconcile::reconcile_get).post(reconcile::reconcile_post));
     if config.protect_api {
@@ -100,6 +103,7 @@ pub async fn serve(
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
     ops::metrics_handle();
+    ops::metrics_upkeep();
     ops::reload_on_sighup(shared.clone());
     if let Ok(addr) = listener.local_addr() {
         let loaded = shared.loaded();

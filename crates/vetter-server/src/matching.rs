@@ -30,6 +30,7 @@ use vetter_model::{Prop, PropKind, Schema};
 use crate::error::ApiError;
 use crate::ftm::{self, FtmEntity};
 use crate::params::Params;
+use crate::state::Loaded;
 
 /// The most queries one request may carry.
 pub const MAX_QUERIES: usize = 100;
@@ -350,7 +351,8 @@ fn ofac_scored(engine: &Engine, query_names: &[String], schema: Schema, mut hit:
 }
 
 /// Screens one query: every name, merged per entity keeping the best score, best first.
-pub fn run(engine: &Engine, spec: &Spec, options: &MatchOptions) -> Vec<ScoredEntity> {
+pub fn run(loaded: &Loaded, spec: &Spec, options: &MatchOptions) -> Vec<ScoredEntity> {
+    let engine = &loaded.engine;
     let ofac = options.algorithm == Algorithm::Ofac;
     let filters = Filters {
         include_datasets: options.include.clone(),
@@ -391,7 +393,7 @@ pub fn run(engine: &Engine, spec: &Spec, options: &MatchOptions) -> Vec<ScoredEn
     scored
         .into_iter()
         .map(|s| ScoredEntity {
-            entity: ftm::hit_entity(engine, &s.hit),
+            entity: ftm::hit_entity(loaded, &s.hit),
             score: round(s.hit.score),
             is_match: s.hit.score >= options.threshold,
             features: s.features.into_iter().map(|(k, v)| (k, round(v))).collect(),
@@ -408,7 +410,7 @@ pub fn round(x: f64) -> f64 {
 }
 
 /// Parses and answers a whole `/match` body.
-pub fn answer(engine: &Engine, body: &Value, options: &MatchOptions) -> Result<MatchResponse, ApiError> {
+pub fn answer(loaded: &Loaded, body: &Value, options: &MatchOptions) -> Result<MatchResponse, ApiError> {
     let Some(queries) = body.get("queries") else {
         return Err(ApiError::BadRequest("queries: required, an object of query key to entity example".into()));
     };
@@ -428,7 +430,7 @@ pub fn answer(engine: &Engine, body: &Value, options: &MatchOptions) -> Result<M
     let responses = specs
         .into_iter()
         .map(|(key, spec)| {
-            let results = run(engine, &spec, options);
+            let results = run(loaded, &spec, options);
             let total = Total { value: results.len(), relation: "eq" };
             (key, QueryResponse { status: 200, results, total, query: spec.echo })
         })

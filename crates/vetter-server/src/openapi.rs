@@ -18,6 +18,7 @@ use utoipa::{Modify, OpenApi};
         crate::api::get_entity,
         crate::api::catalog,
         crate::api::algorithms,
+        crate::screen::screen,
         crate::scan::scan,
         crate::api::healthz,
         crate::api::readyz,
@@ -25,6 +26,7 @@ use utoipa::{Modify, OpenApi};
         crate::reconcile::reconcile_get,
         crate::reconcile::reconcile_post,
     ),
+    components(schemas(crate::screen::ScreenLine, crate::screen::ScreenErrorLine)),
     modifiers(&Bearer),
     tags(
         (name = "matching", description = "Screen entities against the lists"),

@@ -46,6 +46,24 @@ pub fn metrics_handle() -> &'static PrometheusHandle {
     })
 }
 
+/// How often histogram samples are folded into their buckets.
+const METRICS_UPKEEP: std::time::Duration = std::time::Duration::from_secs(5);
+
+/// Folds the samples of the latency histogram into its buckets every few seconds, for the life of
+/// the process. The recorder keeps every sample until then (it does so itself only when installed
+/// with its own HTTP listener, which the server does not use), so without this its memory grows
+/// with every request between two scrapes of `/metrics`: about 6 MB per 400,000 requests.
+pub fn metrics_upkeep() {
+    tokio::spawn(async {
+        let mut ticks = tokio::time::interval(METRICS_UPKEEP);
+        ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        loop {
+            ticks.tick().await;
+            metrics_handle().run_upkeep();
+        }
+    });
+}
+
 /// Counts and times every request by its route template.
 pub async fn track(request: Request, next: Next) -> Response {
     let started = Instant::now();

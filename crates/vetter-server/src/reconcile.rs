@@ -141,7 +141,7 @@ fn reconcile(loaded: &Loaded, queries: &Value) -> Result<Value, ApiError> {
             exclude_ids: Vec::new(),
             exclude_schemata: Vec::new(),
         };
-        let results = matching::run(&loaded.engine, &spec, &options);
+        let results = matching::run(loaded, &spec, &options);
         let strong = results.iter().filter(|r| r.is_match).count();
         let result: Vec<Value> = results
             .iter()
@@ -188,9 +188,17 @@ pub async fn reconcile_get(
         Some(q) => {
             let queries: Value = serde_json::from_str(q)
                 .map_err(|e| ApiError::BadRequest(format!("parameter `queries`: not valid JSON: {e}")))?;
-            respond(reconcile(&shared.loaded(), &queries)?, callback)
+            respond(reconcile_blocking(shared.loaded(), queries).await?, callback)
         }
     }
+}
+
+/// [`reconcile`] on a blocking thread: a batch of up to 100 queries takes tens of milliseconds,
+/// too long for an async worker.
+async fn reconcile_blocking(loaded: Arc<Loaded>, queries: Value) -> Result<Value, ApiError> {
+    tokio::task::spawn_blocking(move || reconcile(&loaded, &queries))
+        .await
+        .map_err(|e| ApiError::Internal(format!("reconciliation task failed: {e}")))?
 }
 
 /// Reconciles a batch sent as the form field `queries` or as a JSON body.
@@ -229,5 +237,5 @@ pub async fn reconcile_post(
             None => return respond(manifest(&base_url(&headers)), callback),
         },
     };
-    respond(reconcile(&shared.loaded(), &queries)?, callback)
+    respond(reconcile_blocking(shared.loaded(), queries).await?, callback)
 }

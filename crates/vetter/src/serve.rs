@@ -25,6 +25,9 @@ pub struct ServeArgs {
     /// Largest request body accepted, in bytes.
     #[arg(long, default_value_t = 4 << 20)]
     max_body: usize,
+    /// Largest body `POST /screen` reads, in bytes (it streams: this bounds time, not memory).
+    #[arg(long, default_value_t = 256 << 20)]
+    max_screen_body: u64,
     /// Log as text rather than JSON lines.
     #[arg(long)]
     text_logs: bool,
@@ -41,6 +44,7 @@ pub fn run(args: &ServeArgs, settings: &Settings) -> anyhow::Result<()> {
     config.protect_api = args.protect_api;
     config.request_timeout = Duration::from_secs(args.timeout.max(1));
     config.max_body_bytes = args.max_body;
+    config.max_screen_bytes = args.max_screen_body;
     let shared = vetter_server::Shared::new(engine, config);
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build().context("starting the runtime")?;
     runtime.block_on(async {

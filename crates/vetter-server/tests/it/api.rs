@@ -251,10 +251,16 @@ fn metrics_openapi_and_swagger_ui() {
         "/readyz",
         "/reconcile",
         "/admin/reload",
+        "/screen",
     ] {
         assert!(doc["paths"].get(path).is_some(), "openapi.json lacks {path}");
     }
     assert!(doc["components"]["schemas"].get("MatchResponse").is_some());
+    assert!(doc["components"]["schemas"].get("ScreenLine").is_some());
+    let screen = &doc["paths"]["/screen"]["post"];
+    assert!(screen["requestBody"]["content"].get("text/csv").is_some(), "{screen}");
+    assert!(screen["requestBody"]["content"].get("application/x-ndjson").is_some(), "{screen}");
+    assert!(screen["responses"].get("415").is_some(), "{screen}");
     let r = get("/docs/");
     assert_eq!(r.status, 200);
     assert!(r.body.contains("swagger"), "{}", &r.body[..r.body.len().min(500)]);
@@ -272,4 +278,29 @@ fn admin_reload_requires_the_key() {
         .unwrap();
     assert_eq!(r.status(), 401);
     assert_healthy();
+}
+
+#[test]
+fn match_results_are_the_entities_the_entities_endpoint_shows() {
+    // `/match` builds entities from the per-load record table; `/entities` through `Engine::show`.
+    let body = json!({"queries": {
+        "a": {"schema": "Person", "properties": {"name": ["Vladimir Putin"]}},
+        "b": {"schema": "Company", "properties": {"name": ["Rosneft"]}},
+        "c": {"schema": "Vessel", "properties": {"imoNumber": ["IMO 7406784"]}},
+    }});
+    let v = post_json("/match/default?limit=10&cutoff=0", &body).json();
+    let mut seen = 0;
+    for key in ["a", "b", "c"] {
+        for hit in v["responses"][key]["results"].as_array().unwrap() {
+            let mut shown = get(&format!("/entities/{}", hit["id"].as_str().unwrap())).json();
+            let shown = shown.as_object_mut().unwrap();
+            shown.remove("records");
+            shown.remove("merges");
+            for (field, value) in shown.iter() {
+                assert_eq!(&hit[field.as_str()], value, "{key}: `{field}` of {}", hit["id"]);
+            }
+            seen += 1;
+        }
+    }
+    assert!(seen >= 10, "{seen} entities compared");
 }

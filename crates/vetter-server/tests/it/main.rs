@@ -5,11 +5,13 @@
 //! 2. `reconcile`: the OpenRefine manifest and batch reconciliation.
 //! 3. `reload`: a reload under load fails no request; `ops`: API keys, graceful shutdown.
 //! 4. `ui`: the web pages and their assets.
+//! 5. `screen`: bulk screening, CSV and JSON lines in, JSON lines out.
 
 mod api;
 mod ops;
 mod reconcile;
 mod reload;
+mod screen;
 mod ui;
 
 use std::sync::{Arc, OnceLock};
@@ -80,7 +82,8 @@ impl Reply {
     }
 }
 
-fn reply(result: Result<ureq::http::Response<ureq::Body>, ureq::Error>) -> Reply {
+/// The reply to a request made with [`agent`].
+pub fn reply(result: Result<ureq::http::Response<ureq::Body>, ureq::Error>) -> Reply {
     let mut response = result.expect("the request reaches the server");
     let status = response.status().as_u16();
     let content_type = response.headers().get("content-type").and_then(|v| v.to_str().ok()).unwrap_or("").to_owned();
