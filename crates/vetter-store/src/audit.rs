@@ -68,7 +68,7 @@ fn write_canonical(v: &serde_json::Value, out: &mut String) {
                 if i > 0 {
                     out.push(',');
                 }
-                out.push_str(&serde_json::Value::String(k.clone()).to_string());
+                out.push_str(&serde_json::to_string(k).unwrap_or_default());
                 out.push(':');
                 write_canonical(&m[k], out);
             }
@@ -89,10 +89,19 @@ fn write_canonical(v: &serde_json::Value, out: &mut String) {
 }
 
 fn entry_hash(prev: &str, seq: i64, at: &str, action: &str, data: &serde_json::Value) -> String {
-    let body = serde_json::json!({"seq": seq, "at": at, "action": action, "data": data});
+    hash_canonical(prev, seq, at, action, &canonical(data))
+}
+
+/// `sha256(prev || canonical {"action", "at", "data", "seq"})`, from the data already in
+/// canonical form: the keys in sorted order, written out without building the object (an import
+/// batch's data is large).
+fn hash_canonical(prev: &str, seq: i64, at: &str, action: &str, data: &str) -> String {
+    let text = |s: &str| serde_json::to_string(s).unwrap_or_default();
     let mut h = sha2::Sha256::new();
     h.update(prev.as_bytes());
-    h.update(canonical(&body).as_bytes());
+    h.update(format!("{{\"action\":{},\"at\":{},\"data\":", text(action), text(at)).as_bytes());
+    h.update(data.as_bytes());
+    h.update(format!(",\"seq\":{seq}}}").as_bytes());
     crate::hex(&h.finalize())
 }
 
@@ -104,10 +113,11 @@ pub(crate) fn append(c: &mut Conn, action: &str, data: &serde_json::Value, at: &
     }
     let last = c.query("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1", &[])?;
     let (seq, prev) = last.first().map_or((1, GENESIS.to_owned()), |r| (r.int(0) + 1, r.text(1)));
-    let hash = entry_hash(&prev, seq, at, action, data);
+    let text = canonical(data);
+    let hash = hash_canonical(&prev, seq, at, action, &text);
     c.exec(
         "INSERT INTO audit (seq, at, action, data, prev_hash, hash) VALUES ($1, $2, $3, $4, $5, $6)",
-        &[seq.into(), at.into(), action.into(), canonical(data).into(), prev.as_str().into(), hash.as_str().into()],
+        &[seq.into(), at.into(), action.into(), text.into(), prev.as_str().into(), hash.as_str().into()],
     )?;
     Ok(AuditEntry { seq, at: at.to_owned(), action: action.to_owned(), data: data.clone(), prev_hash: prev, hash })
 }
@@ -153,7 +163,20 @@ pub(crate) fn verify(entries: &[AuditEntry]) -> AuditCheck {
 #[cfg(test)]
 mod tests {
     //! 1. Canonical JSON sorts keys at every depth and has no whitespace.
-    use super::canonical;
+    //! 2. An entry's hash is that of the canonical JSON of its whole body, however it is computed.
+    use super::{canonical, entry_hash};
+    use sha2::Digest;
+
+    #[test]
+    fn entry_hash_is_the_hash_of_the_canonical_body() {
+        let data = serde_json::json!({"z": "tab\there \"quoted\" é", "a": [1, {"y": null, "b": 2.5}]});
+        let (prev, at, action) = ("ab".repeat(32), "2026-11-25T12:00:00.000Z", "contacts.import");
+        let body = serde_json::json!({"seq": 7, "at": at, "action": action, "data": data});
+        let mut h = sha2::Sha256::new();
+        h.update(prev.as_bytes());
+        h.update(canonical(&body).as_bytes());
+        assert_eq!(entry_hash(&prev, 7, at, action, &data), crate::hex(&h.finalize()));
+    }
 
     #[test]
     fn canonical_sorts_keys() {

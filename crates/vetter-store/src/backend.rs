@@ -183,13 +183,15 @@ fn sqlite_sql(sql: &str) -> String {
     sql.replace('$', "?")
 }
 
-fn sqlite_value(v: &Value) -> rusqlite::types::Value {
-    match v {
-        Value::Int(Some(v)) => rusqlite::types::Value::Integer(*v),
-        Value::Real(Some(v)) => rusqlite::types::Value::Real(*v),
-        Value::Text(Some(v)) => rusqlite::types::Value::Text(v.clone()),
-        _ => rusqlite::types::Value::Null,
-    }
+/// A parameter for SQLite, borrowing its text.
+fn sqlite_value(v: &Value) -> rusqlite::types::ToSqlOutput<'_> {
+    use rusqlite::types::ValueRef;
+    rusqlite::types::ToSqlOutput::Borrowed(match v {
+        Value::Int(Some(v)) => ValueRef::Integer(*v),
+        Value::Real(Some(v)) => ValueRef::Real(*v),
+        Value::Text(Some(v)) => ValueRef::Text(v.as_bytes()),
+        _ => ValueRef::Null,
+    })
 }
 
 fn pg_statement(

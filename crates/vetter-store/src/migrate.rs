@@ -19,6 +19,12 @@ const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         include_str!("../migrations/sqlite/0002_contact_schema.sql"),
         include_str!("../migrations/postgres/0002_contact_schema.sql"),
     ),
+    (
+        3,
+        "short_contact_key",
+        include_str!("../migrations/sqlite/0003_short_contact_key.sql"),
+        include_str!("../migrations/postgres/0003_short_contact_key.sql"),
+    ),
 ];
 
 /// Applies every pending migration; refuses a database migrated by a newer build.

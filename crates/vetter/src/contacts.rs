@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Context;
 use rayon::prelude::*;
-use vetter_engine::{Engine, Query};
+use vetter_engine::{Engine, Filters, Query};
 use vetter_model::Schema;
 use vetter_store::risk::{Assessment, HitFacts, RiskRules};
 use vetter_store::{Contact, ContactFilter, NewContact, NewHit, Store, StoredHit};
@@ -19,8 +19,10 @@ use vetter_store::{Contact, ContactFilter, NewContact, NewHit, Store, StoredHit}
 use crate::output::table;
 use crate::{Format, Settings};
 
-/// Rows per transaction in `contacts import`.
-const BATCH: usize = 1000;
+/// Rows per transaction in `contacts import`: large enough that a commit's rewrite of the
+/// indexes' pages is shared by many rows, small enough to bound memory and the work a killed
+/// import loses.
+const BATCH: usize = 10_000;
 
 /// Options every ledger command takes.
 #[derive(Debug, Clone, clap::Args)]
@@ -404,9 +406,15 @@ pub fn screen(
         countries: country.into_iter().map(str::to_owned).collect(),
         ..Query::default()
     };
+    // Only matches are kept, so hits under the lowest match threshold need not be explained.
+    let min_score = Schema::ALL
+        .iter()
+        .map(|&s| vetter_matcher::default_threshold(s, vetter_matcher::Algorithm::Vetter))
+        .fold(f64::INFINITY, f64::min);
+    let filters = Filters { limit: 5, min_score, ..Filters::default() };
     let mut hits = Vec::new();
     let mut facts = Vec::new();
-    for h in engine.screen(&query, 5).into_iter().filter(|h| h.is_match) {
+    for h in engine.screen_with(&query, &filters).into_iter().filter(|h| h.is_match) {
         let entity = engine.show(&h.id).map(|d| d.entity);
         let countries: Vec<String> =
             entity.as_ref().map(|e| e.countries().into_iter().map(str::to_owned).collect()).unwrap_or_default();
@@ -536,55 +544,138 @@ struct CsvRow {
     contact: Result<NewContact, String>,
 }
 
-fn read_csv(path: &Path) -> anyhow::Result<Vec<CsvRow>> {
-    let file = fs_err::File::open(path)?;
-    let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(std::io::BufReader::new(file));
-    let headers: Vec<String> = reader
-        .headers()
-        .with_context(|| format!("{}: reading the header", path.display()))?
-        .iter()
-        .map(|h| h.trim().trim_start_matches('\u{feff}').to_lowercase())
-        .collect();
-    let col = |name: &str| headers.iter().position(|h| h == name);
-    let (Some(subject), Some(counterpart)) = (col("subject"), col("counterpart")) else {
-        anyhow::bail!(
-            "{}: the header must name `subject` and `counterpart` (and may name `date`, `kind`, `country`, `source`)",
-            path.display()
-        );
-    };
-    let (date, kind, country, source, schema) =
-        (col("date"), col("kind"), col("country"), col("source"), col("schema"));
-    let mut rows = Vec::new();
-    for (i, record) in reader.records().enumerate() {
-        let line = i as u64 + 1;
-        let contact = match record {
-            Err(e) => Err(format!("unreadable CSV: {e}")),
-            Ok(r) => {
-                let get = |c: Option<usize>| c.and_then(|c| r.get(c));
-                validate(
-                    get(Some(subject)).unwrap_or(""),
-                    get(Some(counterpart)).unwrap_or(""),
-                    get(date),
-                    get(kind),
-                    get(country),
-                    get(source),
-                    get(schema),
-                )
-            }
-        };
-        rows.push(CsvRow { line, contact });
-    }
-    Ok(rows)
+/// A contacts CSV read one row at a time, by header.
+struct CsvRows {
+    reader: csv::Reader<std::io::BufReader<fs_err::File>>,
+    record: csv::StringRecord,
+    /// Positions of `subject`, `counterpart`, `date`, `kind`, `country`, `source`, `schema`.
+    columns: [Option<usize>; 7],
+    line: u64,
 }
 
+impl CsvRows {
+    fn open(path: &Path) -> anyhow::Result<CsvRows> {
+        let file = fs_err::File::open(path)?;
+        let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(std::io::BufReader::new(file));
+        let headers: Vec<String> = reader
+            .headers()
+            .with_context(|| format!("{}: reading the header", path.display()))?
+            .iter()
+            .map(|h| h.trim().trim_start_matches('\u{feff}').to_lowercase())
+            .collect();
+        let col = |name: &str| headers.iter().position(|h| h == name);
+        let columns = ["subject", "counterpart", "date", "kind", "country", "source", "schema"].map(col);
+        if columns[0].is_none() || columns[1].is_none() {
+            anyhow::bail!(
+                "{}: the header must name `subject` and `counterpart` (and may name `date`, `kind`, `country`, `source`)",
+                path.display()
+            );
+        }
+        Ok(CsvRows { reader, record: csv::StringRecord::new(), columns, line: 0 })
+    }
+
+    /// The next row, `None` at the end; a row that is not valid CSV or UTF-8 is a row error, a
+    /// file that cannot be read is an error.
+    fn next_row(&mut self) -> anyhow::Result<Option<CsvRow>> {
+        let read = self.reader.read_record(&mut self.record);
+        let contact = match read {
+            Ok(false) => return Ok(None),
+            Err(e) if e.is_io_error() => return Err(e).context(format!("reading row {}", self.line + 1)),
+            Err(e) => Err(format!("unreadable CSV: {e}")),
+            Ok(true) => {
+                let get = |c: Option<usize>| c.and_then(|c| self.record.get(c));
+                let [subject, counterpart, date, kind, country, source, schema] = self.columns.map(get);
+                validate(subject.unwrap_or(""), counterpart.unwrap_or(""), date, kind, country, source, schema)
+            }
+        };
+        self.line += 1;
+        Ok(Some(CsvRow { line: self.line, contact }))
+    }
+}
+
+/// What screening a counterpart gave: its hits and the risk they make.
+type Screened = (Vec<NewHit>, Assessment);
+
+/// The screening results of one import, by counterpart (name, country, schema): each distinct
+/// counterpart is screened once however many rows name it.
+#[derive(Default)]
+struct ScreenCache {
+    results: std::collections::HashMap<String, std::sync::Arc<Screened>>,
+}
+
+impl ScreenCache {
+    /// The cache key: what `screen` reads of a contact (an empty country never occurs: `validate`
+    /// makes it `None`).
+    fn key(c: &NewContact) -> String {
+        format!("{}\u{0}{}\u{0}{}", c.schema, c.country.as_deref().unwrap_or(""), c.counterpart)
+    }
+
+    /// Whether `c`'s counterpart was screened.
+    fn has(&self, c: &NewContact) -> bool {
+        self.results.contains_key(&Self::key(c))
+    }
+
+    /// Screens, in parallel, the counterparts of `contacts` not screened yet.
+    fn fill<'a>(&mut self, engine: &Engine, rules: &RiskRules, contacts: impl Iterator<Item = &'a NewContact>) {
+        let mut todo: Vec<&NewContact> = contacts.filter(|c| !self.results.contains_key(&Self::key(c))).collect();
+        todo.sort_unstable_by_key(|c| Self::key(c));
+        todo.dedup_by_key(|c| Self::key(c));
+        let screened: Vec<(String, Screened)> = todo
+            .par_iter()
+            .map(|c| {
+                let (hits, _, assessment) = screen(engine, rules, &c.counterpart, c.country.as_deref(), &c.schema);
+                (Self::key(c), (hits, assessment))
+            })
+            .collect();
+        self.results.extend(screened.into_iter().map(|(k, v)| (k, std::sync::Arc::new(v))));
+    }
+
+    /// `c` with its counterpart's hits and risk, when screened.
+    fn apply(&self, c: NewContact) -> NewContact {
+        match self.results.get(&Self::key(&c)) {
+            Some(s) => NewContact { hits: s.0.clone(), risk: s.1.level.clone(), risk_reason: s.1.reason.clone(), ..c },
+            None => c,
+        }
+    }
+}
+
+/// One transaction's worth of rows for the writer.
+struct ImportBatch {
+    /// The first and last row numbers.
+    rows: (u64, u64),
+    contacts: Vec<NewContact>,
+}
+
+/// What the writer stored.
+#[derive(Default)]
+struct ImportTotals {
+    added: u64,
+    duplicates: u64,
+    by_risk: std::collections::BTreeMap<String, u64>,
+}
+
+/// Runs `vetter contacts import`: checks every row first (nothing is stored when one is bad,
+/// unless `--skip-errors`), then reads the file again and stores it [`BATCH`] rows per
+/// transaction. Reading and screening run ahead of the single writer: each distinct counterpart
+/// is screened once per import, on all cores, while the batch before is being written; a
+/// counterpart all of whose rows are already in the ledger (a repeated run) is not screened, and
+/// a row already stored keeps what it has.
 fn import(args: &ImportArgs, settings: &Settings) -> anyhow::Result<()> {
-    let rows = read_csv(&args.file)?;
-    let errors: Vec<(u64, String)> =
-        rows.iter().filter_map(|r| r.contact.as_ref().err().map(|e| (r.line, e.clone()))).collect();
+    let started = std::time::Instant::now();
+    let mut rows = CsvRows::open(&args.file)?;
+    let mut total = 0u64;
+    let mut errors: Vec<(u64, String)> = Vec::new();
+    while let Some(row) = rows.next_row()? {
+        total += 1;
+        if let Err(e) = row.contact {
+            errors.push((row.line, e));
+        }
+    }
     let mut err = std::io::stderr().lock();
     for (line, e) in &errors {
         writeln!(err, "{}: row {line}: {e}", args.file.display())?;
     }
+    drop(err);
     if !errors.is_empty() && !args.skip_errors {
         anyhow::bail!(
             "{} bad rows in `{}`; nothing was stored\nhint: fix them, or pass `--skip-errors` to store the good rows",
@@ -594,56 +685,65 @@ fn import(args: &ImportArgs, settings: &Settings) -> anyhow::Result<()> {
     }
     let rules = args.ledger.rules()?;
     let mut store = args.ledger.open()?;
+    store.tune_for_bulk_writes()?;
+    // A second connection finds the rows already stored while the first one writes.
+    let mut lookup = args.ledger.open()?;
     let engine = settings.open()?;
     let fingerprint = format!("{:016x}", engine.index().data_fingerprint());
-    let good: Vec<(u64, NewContact)> = rows.into_iter().filter_map(|r| r.contact.ok().map(|c| (r.line, c))).collect();
-    let (mut added, mut duplicates) = (0u64, 0u64);
-    let mut by_risk: std::collections::BTreeMap<String, u64> = Default::default();
-    let started = std::time::Instant::now();
-    for batch in good.chunks(BATCH) {
-        // Rows already stored (a repeated run) are not screened again.
-        let known = store.known_keys(&batch.iter().map(|(_, c)| c.key()).collect::<Vec<_>>())?;
-        // Each distinct counterpart (name, country, schema) is screened once, in parallel.
-        let mut distinct: Vec<(&str, Option<&str>, &str)> = batch
-            .iter()
-            .filter(|(_, c)| !known.contains(&c.key()))
-            .map(|(_, c)| (c.counterpart.as_str(), c.country.as_deref(), c.schema.as_str()))
-            .collect();
-        distinct.sort_unstable();
-        distinct.dedup();
-        let screened: std::collections::HashMap<_, _> = distinct
-            .par_iter()
-            .map(|&(name, country, schema)| ((name, country, schema), screen(&engine, &rules, name, country, schema)))
-            .collect();
-        let contacts: Vec<NewContact> = batch
-            .iter()
-            .map(|(_, c)| match screened.get(&(c.counterpart.as_str(), c.country.as_deref(), c.schema.as_str())) {
-                Some((hits, _, a)) => {
-                    NewContact { hits: hits.clone(), risk: a.level.clone(), risk_reason: a.reason.clone(), ..c.clone() }
+    let file = args.file.display().to_string();
+    let mut cache = ScreenCache::default();
+    let totals = std::thread::scope(|scope| -> anyhow::Result<ImportTotals> {
+        let (tx, rx) = std::sync::mpsc::sync_channel::<ImportBatch>(2);
+        let writer = scope.spawn(|| -> anyhow::Result<ImportTotals> {
+            let mut totals = ImportTotals::default();
+            for batch in rx {
+                let (first, last) = batch.rows;
+                let audit = serde_json::json!({"file": file, "rows": [first, last], "lists": fingerprint});
+                let result = store
+                    .add_contacts(&batch.contacts, "contacts.import", audit)
+                    .with_context(|| format!("storing rows {first} to {last}"))?;
+                for (a, c) in result.iter().zip(&batch.contacts) {
+                    if a.inserted {
+                        totals.added += 1;
+                        *totals.by_risk.entry(c.risk.clone()).or_default() += 1;
+                    } else {
+                        totals.duplicates += 1;
+                    }
                 }
-                None => c.clone(),
-            })
-            .collect();
-        let audit = serde_json::json!({
-            "file": args.file.display().to_string(),
-            "rows": [batch[0].0, batch[batch.len() - 1].0],
-            "lists": fingerprint,
+            }
+            Ok(totals)
         });
-        let result = store
-            .add_contacts(&contacts, "contacts.import", audit)
-            .with_context(|| format!("storing rows {} to {}", batch[0].0, batch[batch.len() - 1].0))?;
-        for (a, c) in result.iter().zip(&contacts) {
-            if a.inserted {
-                added += 1;
-                *by_risk.entry(c.risk.clone()).or_default() += 1;
-            } else {
-                duplicates += 1;
+        let mut rows = CsvRows::open(&args.file)?;
+        let mut batch: Vec<(u64, NewContact)> = Vec::with_capacity(BATCH);
+        loop {
+            let row = rows.next_row()?;
+            let end = row.is_none();
+            if let Some(CsvRow { line, contact: Ok(c) }) = row {
+                batch.push((line, c));
+            }
+            if batch.len() == BATCH || (end && !batch.is_empty()) {
+                // Only a row whose counterpart is still to be screened is looked up: the others
+                // cost nothing to screen, and the writer finds the stored ones anyway.
+                let uncached: Vec<&NewContact> = batch.iter().map(|(_, c)| c).filter(|c| !cache.has(c)).collect();
+                let known = lookup.known_keys(&uncached.iter().map(|c| c.key()).collect::<Vec<_>>())?;
+                cache.fill(&engine, &rules, uncached.into_iter().filter(|c| !known.contains(&c.key())));
+                let rows = (batch[0].0, batch[batch.len() - 1].0);
+                let contacts: Vec<NewContact> = batch.drain(..).map(|(_, c)| cache.apply(c)).collect();
+                if tx.send(ImportBatch { rows, contacts }).is_err() {
+                    break; // the writer stopped on an error, which `join` returns
+                }
+            }
+            if end {
+                break;
             }
         }
-    }
+        drop(tx);
+        writer.join().map_err(|_| anyhow::anyhow!("the ledger writer panicked"))?
+    })?;
+    let ImportTotals { added, duplicates, by_risk } = totals;
     let summary = serde_json::json!({
-        "file": args.file.display().to_string(),
-        "rows": good.len() + errors.len(),
+        "file": file,
+        "rows": total,
         "added": added,
         "duplicates": duplicates,
         "errors": errors.iter().map(|(line, e)| serde_json::json!({"row": line, "error": e})).collect::<Vec<_>>(),

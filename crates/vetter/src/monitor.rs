@@ -61,16 +61,20 @@ pub fn run(args: &MonitorArgs, settings: &Settings) -> anyhow::Result<()> {
         let keys_of = |name: &str| {
             vetter_engine::screen::name_keys(&vetter_matcher::prepare(name, vetter_model::Schema::LegalEntity))
         };
-        let keep: Vec<bool> = snapshot
+        // Each distinct counterpart's keys are computed once.
+        let mut names: Vec<&str> = snapshot.iter().map(|(c, _)| c.counterpart.as_str()).collect();
+        names.sort_unstable();
+        names.dedup();
+        let affected: HashSet<String> = names
             .par_iter()
-            .map(|(c, hits)| {
-                c.created_at > last.created_at
-                    || hits.iter().any(|h| changes.entities.contains(&h.entity_id))
-                    || keys_of(&c.counterpart).iter().any(|k| changes.keys.contains(k))
-            })
+            .filter(|name| keys_of(name).iter().any(|k| changes.keys.contains(k)))
+            .map(|name| (*name).to_owned())
             .collect();
-        let mut keep = keep.into_iter();
-        snapshot.retain(|_| keep.next().unwrap_or(true));
+        snapshot.retain(|(c, hits)| {
+            c.created_at > last.created_at
+                || hits.iter().any(|h| changes.entities.contains(&h.entity_id))
+                || affected.contains(&c.counterpart)
+        });
     }
 
     // Screen each distinct counterpart once.

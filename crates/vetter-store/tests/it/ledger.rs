@@ -80,6 +80,19 @@ fn same_contact_stored_once(db: Db) {
 }
 store_test!(same_contact_stored_once);
 
+fn known_keys_across_query_chunks(db: Db) {
+    let mut s = Store::open(&db.target).unwrap();
+    // More keys than one query takes, so the answer spans full and partial chunks.
+    let all: Vec<NewContact> = (0..601).map(|i| contact("S", &format!("C{i}"), "none", vec![])).collect();
+    let stored: Vec<NewContact> = all.iter().step_by(7).cloned().collect();
+    s.add_contacts(&stored, "contacts.import", serde_json::json!({})).unwrap();
+    let keys: Vec<String> = all.iter().map(NewContact::key).collect();
+    let expected: std::collections::HashSet<String> = stored.iter().map(NewContact::key).collect();
+    assert_eq!(s.known_keys(&keys).unwrap(), expected);
+    assert!(s.known_keys(&[]).unwrap().is_empty());
+}
+store_test!(known_keys_across_query_chunks);
+
 fn reviews_set_status(db: Db) {
     let mut s = Store::open(&db.target).unwrap();
     let hits = vec![hit("a-1", "PEP", "h1"), hit("a-2", "PEP", "h2")];
@@ -180,9 +193,25 @@ fn migrations_forward_only(db: Db) {
     assert_eq!(s.count_contacts().unwrap(), 0);
     drop(s);
     db.raw("INSERT INTO vetter_migrations (version, name, applied_at) VALUES (99, 'future', 'now')");
-    assert!(matches!(Store::open(&db.target), Err(StoreError::TooNew { found: 99, known: 2 })));
+    assert!(matches!(Store::open(&db.target), Err(StoreError::TooNew { found: 99, known: 3 })));
 }
 store_test!(migrations_forward_only);
+
+fn contact_keys_shortened_by_migration(db: Db) {
+    let c = contact("S", "C", "none", vec![]);
+    let mut s = Store::open(&db.target).unwrap();
+    let id = s.add_contacts(std::slice::from_ref(&c), "contact.add", serde_json::json!({})).unwrap()[0].id;
+    drop(s);
+    // The ledger as version 2 left it: the key is the whole SHA-256 (it starts with the short key).
+    assert_eq!(c.key().len(), 32);
+    let long = format!("{}{}", c.key(), "0".repeat(32));
+    db.raw(&format!("UPDATE contacts SET key = '{long}'; DELETE FROM vetter_migrations WHERE version = 3"));
+    let mut s = Store::open(&db.target).unwrap();
+    let again = s.add_contacts(std::slice::from_ref(&c), "contact.add", serde_json::json!({})).unwrap();
+    assert_eq!((again[0].id, again[0].inserted), (id, false), "the contact stored under its long key is found");
+    assert_eq!(s.count_contacts().unwrap(), 1);
+}
+store_test!(contact_keys_shortened_by_migration);
 
 fn backup_while_open(db: Db) {
     let mut s = Store::open(&db.target).unwrap();

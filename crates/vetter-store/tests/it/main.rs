@@ -7,11 +7,12 @@
 //! except under CI (`CI` set), where they fail.
 //!
 //! 1. Contacts: add, get, list by subject and risk, hits.
-//! 2. The same contact added twice is stored once.
+//! 2. The same contact added twice is stored once; `known_keys` finds the stored ones among many.
 //! 3. Reviews: status follows decisions; unknown hits and bad decisions are refused.
 //! 4. Monitoring runs replace hits, store alerts and are audited.
 //! 5. The audit log verifies, refuses updates, and names an entry edited behind its back.
-//! 6. Migrations: opening twice is fine; a newer database is refused.
+//! 6. Migrations: opening twice is fine; a newer database is refused; version 3 shortens the
+//!    contact keys of a version 2 ledger.
 //! 7. A SQLite ledger is backed up while open; PostgreSQL refuses (pg_dump).
 
 mod ledger;

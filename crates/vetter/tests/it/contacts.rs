@@ -3,7 +3,9 @@
 //!
 //! 1. `contacts add` screens the counterpart, gives a risk level and is idempotent.
 //! 2. `contacts import` refuses a file with bad rows (row numbers, nothing stored),
-//!    stores the good rows with `--skip-errors`, and stores nothing twice.
+//!    stores the good rows with `--skip-errors`, and stores nothing twice; a row that is not
+//!    UTF-8 is named too. Each row gets what screening it alone gives, although every
+//!    distinct counterpart is screened once per import.
 //! 3. `review` dismisses a hit; `monitor` stays quiet until the listed entity changes.
 //! 4. `monitor` after a list change that adds one matching designation: exactly one alert, and only
 //!    the contact that may match it is screened again.
@@ -182,6 +184,83 @@ fn contacts_import_rows_and_idempotence(ledger: &Ledger) {
 }
 ledger_test!(contacts_import_rows_and_idempotence);
 
+/// `contacts import` screens each distinct counterpart (name, country, schema) once per import:
+/// every row must still get exactly what screening that row on its own gives.
+fn import_rows_get_the_hits_of_their_own_screening(ledger: &Ledger) {
+    let f = folder(SDN);
+    let db = ledger.target.clone();
+    let rows = [
+        ["Elon Musk", "Vladimir Putin", "2024-05-01", "ru", "Person"],
+        ["Jeff Bezos", "Vladimir Putin", "2024-06-01", "ru", "Person"],
+        ["Elon Musk", "Vladimir Putin", "2024-07-01", "us", "Person"],
+        ["Elon Musk", "Aerocaribbean Airlines", "2024-08-01", "cu", "Company"],
+        ["Elon Musk", "Aerocaribbean Airlines", "2024-09-01", "cu", "Vessel"],
+        ["Elon Musk", "Jane Doe", "2024-10-01", "", "Person"],
+    ];
+    let mut text = String::from("subject,counterpart,date,kind,country,schema\n");
+    for r in &rows {
+        text.push_str(&format!("{},{},{},call,{},{}\n", r[0], r[1], r[2], r[3], r[4]));
+    }
+    let csv = f.data.parent().unwrap().join("repeated.csv");
+    write(&csv, &text);
+    let summary = json(&run(&f, &db, &["contacts", "import", csv.to_str().unwrap(), "--format", "json"]));
+    assert_eq!(summary["added"], 6, "{summary}");
+    let stored = json(&run(&f, &db, &["contacts", "list", "--format", "json"]));
+    let stored = stored["contacts"].as_array().unwrap();
+    assert_eq!(stored.len(), 6);
+    // The same counterpart twice: one screening, the same hits.
+    assert_eq!(stored[0]["hits"][0]["id"], "us_ofac_sdn-35096");
+    assert_eq!(stored[0]["hits"], stored[1]["hits"]);
+    // Each row against `contacts add` of that row alone, in a ledger of its own.
+    let single = f.data.parent().unwrap().join("single").join("ledger.db");
+    let single = single.to_str().unwrap();
+    for (r, s) in rows.iter().zip(stored) {
+        let mut args = vec!["contacts", "add", "--subject", r[0], "--counterpart", r[1], "--date", r[2]];
+        args.extend(["--kind", "call", "--schema", r[4], "--format", "json"]);
+        if !r[3].is_empty() {
+            args.extend(["--country", r[3]]);
+        }
+        let alone = json(&run(&f, single, &args));
+        assert_eq!(alone["hits"], s["hits"], "row {r:?}");
+        assert_eq!((&alone["risk"], &alone["risk_reason"]), (&s["risk"], &s["risk_reason"]), "row {r:?}");
+    }
+    // Country and schema are part of what is screened: a conflicting country lowers the score,
+    // and the airline is no vessel.
+    assert_ne!(stored[0]["hits"][0]["score"], stored[2]["hits"][0]["score"]);
+    assert_eq!(stored[3]["hits"][0]["id"], "us_ofac_sdn-36");
+    assert_eq!(stored[4]["hits"], serde_json::json!([]));
+}
+ledger_test!(import_rows_get_the_hits_of_their_own_screening);
+
+#[test]
+fn import_names_unreadable_rows_and_stores_the_others() {
+    let f = folder(SDN);
+    let db = db(&f);
+    let csv = f.data.parent().unwrap().join("broken.csv");
+    let mut bytes = b"subject,counterpart,date,kind\nElon Musk,Jane Doe,2024-01-01,call\n".to_vec();
+    bytes.extend(b"Elon Musk,Jo\xff\xfe Roe,2024-01-02,call\n");
+    bytes.extend(b"Elon Musk,John Roe,2024-01-03,call\nElon Musk,Max Roe,2024-13,lunch\n");
+    bytes.extend(b"Elon Musk,Vladimir Putin,2024-01-05,meeting\n");
+    std::fs::write(&csv, bytes).unwrap();
+    let file = csv.to_str().unwrap();
+    let refused = run(&f, &db, &["contacts", "import", file]);
+    assert_eq!(refused.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&refused.stderr);
+    assert!(err.contains("row 2: unreadable CSV") && err.contains("row 4: "), "{err}");
+    assert!(err.contains("2 bad rows") && err.contains("nothing was stored"), "{err}");
+    let partial = run(&f, &db, &["contacts", "import", file, "--skip-errors", "--format", "json"]);
+    assert_eq!(partial.status.code(), Some(2));
+    let summary: serde_json::Value = serde_json::from_str(&stdout(&partial)).unwrap();
+    assert_eq!((summary["rows"].as_u64(), summary["added"].as_u64()), (Some(5), Some(3)), "{summary}");
+    let rows: Vec<u64> = summary["errors"].as_array().unwrap().iter().map(|e| e["row"].as_u64().unwrap()).collect();
+    assert_eq!(rows, [2, 4]);
+    let list = json(&run(&f, &db, &["contacts", "list", "--format", "json"]));
+    let names: Vec<&str> =
+        list["contacts"].as_array().unwrap().iter().map(|c| c["counterpart"].as_str().unwrap()).collect();
+    assert_eq!(names, ["Jane Doe", "John Roe", "Vladimir Putin"]);
+    assert_eq!(list["contacts"][2]["risk"], "critical");
+}
+
 fn review_dismissal_holds_until_the_entity_changes(ledger: &Ledger) {
     let f = folder(SDN);
     let db = ledger.target.clone();
@@ -331,7 +410,7 @@ fn import_killed_midway_keeps_whole_batches_and_resumes() {
     let _ = child.kill();
     child.wait().unwrap();
     let stored = count(&db);
-    assert_eq!(stored % 1000, 0, "only whole batches are stored: {stored}");
+    assert_eq!(stored % 10_000, 0, "only whole batches (10,000 rows) are stored: {stored}");
     assert!(run(&f, &db, &["audit", "verify"]).status.success());
 
     let again: serde_json::Value = serde_json::from_str(&stdout(&run(
@@ -393,7 +472,8 @@ fn concurrent_imports_keep_every_row_and_the_chain() {
         .map(|w| {
             let path = f.data.parent().unwrap().join(format!("w{w}.csv"));
             let mut text = String::from("subject,counterpart\n");
-            for i in 0..3000 {
+            // Three batches each: 10,000, 10,000 and 1 rows.
+            for i in 0..20_001 {
                 text.push_str(&format!("Writer {w},Person {i}\n"));
             }
             write(&path, &text);
@@ -417,8 +497,9 @@ fn concurrent_imports_keep_every_row_and_the_chain() {
         let out = c.wait_with_output().unwrap();
         assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     }
-    let list = json(&run(&f, &db, &["contacts", "list", "--format", "json"]));
-    assert_eq!(list["contacts"].as_array().unwrap().len(), 6000);
+    let stored: i64 =
+        rusqlite::Connection::open(&db).unwrap().query_row("SELECT COUNT(*) FROM contacts", [], |r| r.get(0)).unwrap();
+    assert_eq!(stored, 40_002);
     let verify = run(&f, &db, &["audit", "verify"]);
     assert!(verify.status.success(), "{}", String::from_utf8_lossy(&verify.stderr));
     assert!(stdout(&verify).contains("6 entries"), "{}", stdout(&verify));
