@@ -342,16 +342,16 @@ fn shared_candidates(engine: &Engine, name: &Prepared, arabic: bool) -> Vec<u32>
             break;
         }
         for &e in set.iter().take(50_000) {
-            let shared: f64 = larger.iter().filter(|(s, _)| s.binary_search(&e).is_ok()).map(|(_, w)| w).sum();
-            if shared > 0.0 {
-                found.push((e, weight + shared));
+            let mut shared = larger.iter().filter(|(s, _)| s.binary_search(&e).is_ok()).peekable();
+            if shared.peek().is_some() {
+                found.push((e, weight + shared.map(|(_, w)| w).sum::<f64>()));
             }
         }
         // When the word with the fewest entities shares none with another
         // word, nothing is scored (as the prefilter always did): a word no
         // list has keeps a longer run (`Yesterday Vladimir Putin`) from
         // being scored, and the scanner tries its shorter windows.
-        if found.is_empty() {
+        if i == 0 && found.is_empty() {
             return Vec::new();
         }
     }
