@@ -245,6 +245,16 @@ impl Linker {
                     if fold(&n.form.original) == folded {
                         return Some((n.form.original.clone(), 1.0, "the word is the whole listed name".to_owned()));
                     }
+                    // Word against word, a pair aligns at 0.9 (rounded to 3 places) only if the loosest
+                    // word similarity reaches it (Cyrillic aside, whose
+                    // transliteration keys the comparison aligns at 0.9 whatever the spelling).
+                    let cyrillic = [word.form.script, n.form.script].contains(&vetter_names::Script::Cyrillic);
+                    if let ([w], [x]) = (word.form.tokens.as_slice(), n.form.tokens.as_slice())
+                        && !cyrillic
+                        && vetter_matcher::token_similarity(w, x).sim < 0.899
+                    {
+                        return None;
+                    }
                     let c = vetter_matcher::compare_prepared(&word, n, Schema::Organization, Algorithm::Vetter);
                     let e = &c.explanation;
                     let one = e.aligned.len() == 1
@@ -291,10 +301,7 @@ impl Linker {
         // A word that names people in the lists (`Assad`) is a surname, not an
         // organisation: more persons than organisations have it as a word.
         let has_word = |i: u32| {
-            engine
-                .index()
-                .entity(i)
-                .is_some_and(|e| e.names().any(|(_, n)| vetter_names::tokens(n).iter().any(|t| t == folded)))
+            engine.index().entity(i).is_some_and(|e| e.names().any(|(_, n)| fold(n).split(' ').any(|t| t == folded)))
         };
         let orgs = ids.iter().filter(|&&i| is_org(i) && has_word(i)).count();
         let mut persons = ids.iter().filter(|&&i| data.entities[i as usize].schema == Schema::Person && has_word(i));
