@@ -29,7 +29,7 @@ use std::path::{Path, PathBuf};
 pub use compile::{compile, dataset_priority};
 pub use diff::{DatasetDiff, Diff, RecordChange};
 pub use fingerprint::fingerprint;
-pub use screen::{Filters, Hit, Query};
+pub use screen::{Filters, Hit, PreparedQuery, Query};
 use vetter_index::{Index, IndexError};
 use vetter_model::{Entity, Schema};
 pub use vetter_sources::{Issue, Severity};

@@ -365,8 +365,7 @@ impl Engine {
 
     /// Screens one query; the hits `filters` admits, best first (ties by id).
     pub fn screen_with(&self, query: &Query, filters: &Filters) -> Vec<Hit> {
-        let query_schema = query.schema.unwrap_or(Schema::LegalEntity);
-        let prepared = prepare(&query.name, query_schema);
+        let prepared = self.prepare_query(query);
         // Filtered before the cut to the best candidates, so that a filter
         // for PEPs is not left with what the sanctioned namesakes left over.
         let entities = &self.index().data().entities;
@@ -381,7 +380,66 @@ impl Engine {
                 )
             }
         };
-        let candidates = self.candidates(&prepared, &query.identifiers, admit);
+        let candidates = self.candidates(&prepared.prepared, &query.identifiers, admit);
+        self.score_candidates(&prepared, candidates.into_iter().map(|(e, _)| e), filters)
+    }
+
+    /// Normalises a query's name once, for [`Engine::screen_entities`] (or to
+    /// read its words, [`PreparedQuery::prepared`], before deciding to score).
+    pub fn prepare_query(&self, query: &Query) -> PreparedQuery {
+        let schema = query.schema.unwrap_or(Schema::LegalEntity);
+        PreparedQuery { query: query.clone(), prepared: prepare(&query.name, schema) }
+    }
+
+    /// Scores the given entities (indices into the artifact's entities, as
+    /// its postings hold them) against a prepared query, without a candidate
+    /// search of its own: the hits `filters` admits, best first (ties by id).
+    /// A caller that found its candidates itself (the text scanner, from the
+    /// postings of a name's words) pays for those only. Given the candidates
+    /// [`Engine::screen_with`] would find, it returns the same hits; indices
+    /// out of range or repeated are skipped.
+    pub fn screen_entities(&self, query: &PreparedQuery, entities: &[u32], filters: &Filters) -> Vec<Hit> {
+        let data = &self.index().data().entities;
+        let admits_all = filters.admits_all(&query.query);
+        let mut unique = entities.to_vec();
+        unique.sort_unstable();
+        unique.dedup();
+        let admitted = unique.into_iter().filter(|&e| {
+            let Some(entity) = data.get(e as usize) else { return false };
+            admits_all
+                || filters.admits(
+                    &query.query,
+                    entity.sources.iter().map(|s| s.dataset.as_str()),
+                    entity.topics.iter().map(|t| t.as_str()),
+                )
+        });
+        self.score_candidates(query, admitted, filters)
+    }
+
+    /// Prepares the names of every entity now, as a long-running server or
+    /// scanner ends up having done, so that later screenings find them ready;
+    /// returns the number of entities.
+    pub fn warm(&self) -> usize {
+        (0..self.len() as u32).filter(|&i| self.prepped(i).is_some()).count()
+    }
+
+    /// An entity's distinct names as screening prepared them (normalised for
+    /// its schema, kept for the life of the engine; see the module docs), with
+    /// the property each comes from: a name that is both a strong name and a
+    /// weak alias is listed once, as the strong name. Empty for an index out of range.
+    pub fn prepared_names(&self, index: u32) -> impl Iterator<Item = (Prop, &Prepared)> {
+        self.prepped(index).into_iter().flat_map(|p| p.names.iter().map(|(prop, name)| (*prop, name)))
+    }
+
+    /// Scores candidates (indices of admitted entities) and writes the best out as hits.
+    fn score_candidates(
+        &self,
+        query: &PreparedQuery,
+        candidates: impl Iterator<Item = u32>,
+        filters: &Filters,
+    ) -> Vec<Hit> {
+        let (query, prepared) = (&query.query, &query.prepared);
+        let query_schema = query.schema.unwrap_or(Schema::LegalEntity);
         let q = QueryFeatures {
             keys: prepared
                 .form
@@ -390,14 +448,14 @@ impl Engine {
                 .take(vetter_matcher::MAX_TOKENS)
                 .map(|t| (word_hashes(t).collect(), rarity(&t.text)))
                 .collect(),
-            prepared: &prepared,
+            prepared,
             schema: query_schema,
             dates: query.birth_date.as_deref().and_then(PartialDate::parse_loose).into_iter().collect(),
             countries: query.countries.iter().filter_map(|c| country::country_code(c)).collect(),
             ids: query.identifiers.iter().map(|i| identifier_value(i)).collect(),
         };
         let mut scored: Vec<Scored> = Vec::new();
-        for (index, _) in candidates {
+        for index in candidates {
             let Some(p) = self.prepped(index) else { continue };
             if let Some(s) = query.schema
                 && !s.is_compatible(p.entity.schema)
@@ -413,6 +471,27 @@ impl Engine {
         scored.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.prepped.entity.id.cmp(&b.prepped.entity.id)));
         scored.truncate(filters.limit);
         scored.into_iter().map(|s| s.hit(&q)).collect()
+    }
+}
+
+/// A query with its name normalised and weighed, ready to score many
+/// candidates ([`Engine::prepare_query`]).
+#[derive(Debug, Clone)]
+pub struct PreparedQuery {
+    query: Query,
+    prepared: Prepared,
+}
+
+impl PreparedQuery {
+    /// The query.
+    pub fn query(&self) -> &Query {
+        &self.query
+    }
+
+    /// Its name, normalised as screening reads it (as an organisation's when
+    /// the query has no schema), with each word's rarity weight.
+    pub fn prepared(&self) -> &Prepared {
+        &self.prepared
     }
 }
 

@@ -12,7 +12,8 @@
 //! 3. [`spans`]: candidate names (capitalised runs with particles,
 //!    `SURNAME, Given`, Cyrillic and Arabic runs), cut at titles and places.
 //! 4. [`link`]: each full name is screened against the lists (a postings
-//!    prefilter, `Engine::screen`, then a stricter test for prose); a later
+//!    prefilter, `Engine::screen_entities` on the entities sharing two of its
+//!    words, then a stricter test for prose); a later
 //!    surname refers to the earlier full name of the same document; a surname
 //!    with no earlier full name is linked to nothing.
 //! 5. [`roles`]: officials described by their role, with their country and,
@@ -232,6 +233,12 @@ impl<'e> Scanner<'e> {
     /// How much linking work was done so far.
     pub fn stats(&self) -> LinkStats {
         self.linker.stats
+    }
+
+    /// The linker: to forget the names looked up ([`Linker::forget`]) or to
+    /// turn on [`Linker::full_screening`].
+    pub fn linker_mut(&mut self) -> &mut Linker {
+        &mut self.linker
     }
 
     /// Scans one document; `subject` turns on contact finding.

@@ -1,14 +1,22 @@
 //! Linking a candidate name to a listed entity: a cheap test on the index's
-//! postings first, then `Engine::screen`, then a stricter test for prose.
+//! postings first, then scoring, then a stricter test for prose.
 //!
-//! 1. **Prefilter.** A name of two or more words is screened only when one
-//!    listed entity has at least two of its words (under the postings keys
-//!    screening uses: the word, its phonetic key, its consonant skeleton).
-//!    Most capitalised runs in news text (people on no list, places, titles
-//!    of works) fail this test in microseconds, which is what makes scanning
-//!    fast. A single word is linked only when it is the whole name of a
-//!    listed organisation (`Hezbollah`), never to a person.
-//! 2. **Screening.** `Engine::screen` ranks the candidates and scores them.
+//! 1. **Candidates.** A name of two or more words is scored only against the
+//!    listed entities that have at least two of its words (under the postings
+//!    keys screening uses: the word and its phonetic key, and for Arabic
+//!    script its consonant skeleton), found by intersecting the words'
+//!    posting lists. Most capitalised runs in news text (people on no list,
+//!    places, titles of works) have no such entity and cost a normalisation
+//!    and a few lookups, which is what makes scanning fast. A single word is
+//!    linked only when it is the whole name of a listed organisation
+//!    (`Hezbollah`), never to a person.
+//! 2. **Scoring.** `Engine::screen_entities` scores those entities (at most
+//!    [`vetter_engine::screen::CANDIDATES`], most shared rarity first) and
+//!    writes out the ones that reach the match threshold. The prose test below
+//!    needs two words of the mention to align strongly with the listed name,
+//!    so an entity with fewer of its words would rarely be linked; scoring
+//!    every entity that shares one word (`Engine::screen`, still used when
+//!    [`Linker::full_screening`] is set) costs some hundred times more.
 //! 3. **Prose test.** Screening is tuned for names typed into a search box and
 //!    gives credit for partial overlaps; in prose that would turn `Henry
 //!    Ford` into `Harold E. Ford Jr.`. A hit is kept only when every word of
@@ -18,8 +26,8 @@
 
 use std::collections::HashMap;
 
-use vetter_engine::{Engine, Hit, Query};
-use vetter_matcher::{Algorithm, compare};
+use vetter_engine::{Engine, Filters, Hit, Query};
+use vetter_matcher::{Algorithm, Prepared, compare};
 use vetter_model::Schema;
 use vetter_names::{NameKind, fold, normalize};
 
@@ -104,12 +112,21 @@ pub struct Linker {
     cache: HashMap<(String, Kind), Option<Link>>,
     /// Counters.
     pub stats: LinkStats,
+    /// Score a name that passes the prefilter against every entity sharing
+    /// one of its words (`Engine::screen`), not only those sharing two: the
+    /// slow reference the fast path is checked against.
+    pub full_screening: bool,
 }
 
 /// At most this many remembered names; the cache is cleared when full.
 const CACHE_LIMIT: usize = 200_000;
 
 impl Linker {
+    /// Forgets every name looked up (the counters stay).
+    pub fn forget(&mut self) {
+        self.cache.clear();
+    }
+
     /// The entity `name` (a candidate of `kind` with `words` words) denotes, if any.
     pub fn link(&mut self, engine: &Engine, name: &str, kind: Kind, words: usize) -> Option<Link> {
         let key = (fold(name), kind);
@@ -145,14 +162,27 @@ impl Linker {
         only_persons: bool,
         only_orgs: bool,
     ) -> Option<Link> {
-        if !prefilter(engine, name, schema.unwrap_or(Schema::LegalEntity)) {
+        let query = Query { name: name.to_owned(), schema, ..Query::default() };
+        let prepared = engine.prepare_query(&query);
+        let arabic = name.chars().any(|c| ('\u{0600}'..='\u{06ff}').contains(&c));
+        let candidates = shared_candidates(engine, prepared.prepared(), arabic);
+        if candidates.is_empty() {
             return None;
         }
         self.stats.screened += 1;
-        let query = Query { name: name.to_owned(), schema, ..Query::default() };
-        let arabic = name.chars().any(|c| ('\u{0600}'..='\u{06ff}').contains(&c));
-        let passed: Vec<(Hit, String)> = engine
-            .screen(&query, 10)
+        let hits = if self.full_screening {
+            engine.screen(&query, 10)
+        } else {
+            // Only matches are kept below, so only matches are written out:
+            // the best 10 of those are the matches among the best 10 hits.
+            let threshold = vetter_matcher::default_threshold(schema.unwrap_or(Schema::LegalEntity), Algorithm::Vetter);
+            engine.screen_entities(
+                &prepared,
+                &candidates,
+                &Filters { min_score: threshold, limit: 10, ..Filters::default() },
+            )
+        };
+        let passed: Vec<(Hit, String)> = hits
             .into_iter()
             .filter(|h| h.is_match)
             .filter(|h| !only_persons || h.schema == Schema::Person)
@@ -194,99 +224,150 @@ impl Linker {
         let mut ids: Vec<u32> = exact.iter().chain(sound.iter()).map(|e| e.to_native()).collect();
         ids.sort_unstable();
         ids.dedup();
-        let entities: Vec<vetter_model::Entity> = ids.iter().filter_map(|&i| engine.index().entity(i)).collect();
-        // A word that names people in the lists (`Assad`) is a surname, not an organisation.
-        let has_word =
-            |e: &vetter_model::Entity| e.names().any(|(_, n)| vetter_names::tokens(n).iter().any(|t| t == folded));
-        let persons = entities.iter().filter(|e| e.schema == Schema::Person && has_word(e)).count();
-        let orgs = entities.iter().filter(|e| e.schema.is_organization() && has_word(e)).count();
-        if persons > orgs {
-            return None;
-        }
         let mut best: Option<Link> = None;
-        for entity in &entities {
-            if !entity.schema.is_organization() {
-                continue;
-            }
-            let whole = entity.names().filter(|(p, _)| *p != vetter_model::Prop::WeakAlias).find_map(|(_, n)| {
-                if fold(n) == folded {
-                    return Some((n.to_owned(), 1.0, "the word is the whole listed name".to_owned()));
-                }
-                let c = compare(folded, n, Schema::Organization, Algorithm::Vetter);
-                let e = &c.explanation;
-                let one = e.aligned.len() == 1
-                    && e.aligned[0].similarity >= 0.9
-                    && e.unmatched_left.is_empty()
-                    && e.unmatched_right.is_empty();
-                one.then(|| (n.to_owned(), c.score, format!("one-word name: {}", e.summary)))
-            });
-            if let Some((matched, score, why)) = whole {
-                let topics = entity.topics.clone();
-                let link = Link {
-                    entity: EntityRef {
-                        id: entity.id.clone(),
-                        caption: entity.caption.clone(),
-                        schema: entity.schema,
-                        datasets: entity.datasets().into_iter().map(str::to_owned).collect(),
-                        risk: vetter_engine::screen::risk_label(&topics).to_owned(),
-                        topics,
-                        sources: entity.sources.clone(),
-                        programs: entity.get(vetter_model::Prop::Program).to_vec(),
-                    },
-                    score,
-                    matched_name: matched.clone(),
-                    explanation: format!("{why} \"{matched}\""),
-                    also: Vec::new(),
-                };
-                // Prefer a sanctioned entity, then the better score, then the first by id.
-                let better = best.as_ref().is_none_or(|b| {
-                    (risk_rank(&link.entity.risk), -link.score) < (risk_rank(&b.entity.risk), -b.score)
-                });
-                if let Some(b) = best.as_mut().filter(|_| !better) {
-                    b.also.push(link.entity.id.clone());
-                } else {
-                    let mut link = link;
-                    if let Some(b) = best.take() {
-                        link.also.push(b.entity.id.clone());
-                        link.also.extend(b.also);
+        // Organisations whose whole name the word is, first: most words are
+        // no organisation's whole name, and then no entity need be read whole.
+        let is_org = |i: u32| {
+            let s = &data.entities[i as usize].schema;
+            *s == Schema::LegalEntity || *s == Schema::Organization || *s == Schema::Company
+        };
+        let word = vetter_matcher::prepare(folded, Schema::Organization);
+        for &i in ids.iter().filter(|&&i| is_org(i)) {
+            // The names as screening normalised them (for an organisation, as
+            // `compare` does for `Schema::Organization`), kept by the engine.
+            // A name that is the word, or one aligned pair, has at most two
+            // words (`Al Qaida`): longer names need not be read.
+            let whole =
+                engine.prepared_names(i).filter(|(p, _)| *p != vetter_model::Prop::WeakAlias).find_map(|(_, n)| {
+                    if n.form.tokens.len() > 2 {
+                        return None;
                     }
-                    best = Some(link);
+                    if fold(&n.form.original) == folded {
+                        return Some((n.form.original.clone(), 1.0, "the word is the whole listed name".to_owned()));
+                    }
+                    // Word against word, a pair aligns at 0.9 (rounded to 3 places) only if the loosest
+                    // word similarity reaches it (Cyrillic aside, whose
+                    // transliteration keys the comparison aligns at 0.9 whatever the spelling).
+                    let cyrillic = [word.form.script, n.form.script].contains(&vetter_names::Script::Cyrillic);
+                    if let ([w], [x]) = (word.form.tokens.as_slice(), n.form.tokens.as_slice())
+                        && !cyrillic
+                        && vetter_matcher::token_similarity(w, x).sim < 0.899
+                    {
+                        return None;
+                    }
+                    let c = vetter_matcher::compare_prepared(&word, n, Schema::Organization, Algorithm::Vetter);
+                    let e = &c.explanation;
+                    let one = e.aligned.len() == 1
+                        && e.aligned[0].similarity >= 0.9
+                        && e.unmatched_left.is_empty()
+                        && e.unmatched_right.is_empty();
+                    one.then(|| (n.form.original.clone(), c.score, format!("one-word name: {}", e.summary)))
+                });
+            let Some((matched, score, why)) = whole else { continue };
+            let Some(entity) = engine.index().entity(i) else { continue };
+            let topics = entity.topics.clone();
+            let link = Link {
+                entity: EntityRef {
+                    id: entity.id.clone(),
+                    caption: entity.caption.clone(),
+                    schema: entity.schema,
+                    datasets: entity.datasets().into_iter().map(str::to_owned).collect(),
+                    risk: vetter_engine::screen::risk_label(&topics).to_owned(),
+                    topics,
+                    sources: entity.sources.clone(),
+                    programs: entity.get(vetter_model::Prop::Program).to_vec(),
+                },
+                score,
+                matched_name: matched.clone(),
+                explanation: format!("{why} \"{matched}\""),
+                also: Vec::new(),
+            };
+            // Prefer a sanctioned entity, then the better score, then the first by id.
+            let better = best
+                .as_ref()
+                .is_none_or(|b| (risk_rank(&link.entity.risk), -link.score) < (risk_rank(&b.entity.risk), -b.score));
+            if let Some(b) = best.as_mut().filter(|_| !better) {
+                b.also.push(link.entity.id.clone());
+            } else {
+                let mut link = link;
+                if let Some(b) = best.take() {
+                    link.also.push(b.entity.id.clone());
+                    link.also.extend(b.also);
                 }
+                best = Some(link);
             }
         }
-        best
+        let best = best?;
+        // A word that names people in the lists (`Assad`) is a surname, not an
+        // organisation: more persons than organisations have it as a word.
+        let has_word = |i: u32| {
+            engine.index().entity(i).is_some_and(|e| e.names().any(|(_, n)| fold(n).split(' ').any(|t| t == folded)))
+        };
+        let orgs = ids.iter().filter(|&&i| is_org(i) && has_word(i)).count();
+        let mut persons = ids.iter().filter(|&&i| data.entities[i as usize].schema == Schema::Person && has_word(i));
+        persons.nth(orgs).is_none().then_some(best)
     }
 }
 
-/// True when one listed entity has at least two of the name's words.
-fn prefilter(engine: &Engine, name: &str, schema: Schema) -> bool {
-    let kind = vetter_matcher::name_kind(schema);
-    let form = normalize(name, if kind == NameKind::Any { NameKind::Person } else { kind });
+/// The entities that have at least two of the name's words (see the module
+/// docs), most shared rarity first, at most `CANDIDATES`; none when the name
+/// has fewer than two words that count.
+fn shared_candidates(engine: &Engine, name: &Prepared, arabic: bool) -> Vec<u32> {
     let data = engine.index().data();
-    let arabic = name.chars().any(|c| ('\u{0600}'..='\u{06ff}').contains(&c));
-    let mut sets: Vec<Vec<u32>> = Vec::new();
-    for t in form.tokens.iter().take(vetter_matcher::MAX_TOKENS) {
+    let mut key = String::new();
+    // Each word's entities, sorted, with the word's rarity weight.
+    let mut sets: Vec<(Vec<u32>, f64)> = Vec::new();
+    for (t, &weight) in name.form.tokens.iter().zip(&name.weights) {
         if t.generic || t.initial {
             continue;
         }
         let mut set: Vec<u32> = Vec::new();
         // Consonant skeletons collide often (`hnr`); they are keys for Arabic script only.
-        for (tag, key) in [("t:", &t.text), ("p:", &t.phonetic), ("s:", &t.skeleton)] {
-            if key.len() + tag.len() < 4 || (tag == "s:" && !arabic) {
+        for (tag, k) in [("t:", &t.text), ("p:", &t.phonetic), ("s:", &t.skeleton)] {
+            if k.len() + tag.len() < 4 || (tag == "s:" && !arabic) {
                 continue;
             }
-            set.extend(data.postings.get(&format!("{tag}{key}")).iter().map(|e| e.to_native()));
+            key.clear();
+            key.push_str(tag);
+            key.push_str(k);
+            set.extend(data.postings.get(&key).iter().map(|e| e.to_native()));
         }
         set.sort_unstable();
         set.dedup();
-        sets.push(set);
+        sets.push((set, weight));
     }
     if sets.len() < 2 {
-        return false;
+        return Vec::new();
     }
-    sets.sort_by_key(Vec::len);
-    let (smallest, rest) = sets.split_first().expect("at least two sets");
-    smallest.iter().take(50_000).any(|e| rest.iter().any(|s| s.binary_search(e).is_ok()))
+    // An entity in two or more sets is found from the smallest set it is in,
+    // by binary search in the larger ones; the largest set is only searched.
+    sets.sort_by_key(|(s, _)| s.len());
+    let mut found: Vec<(u32, f64)> = Vec::new();
+    for (i, (set, weight)) in sets.iter().enumerate() {
+        let larger = &sets[i + 1..];
+        if larger.is_empty() {
+            break;
+        }
+        for &e in set.iter().take(50_000) {
+            let mut shared = larger.iter().filter(|(s, _)| s.binary_search(&e).is_ok()).peekable();
+            if shared.peek().is_some() {
+                found.push((e, weight + shared.map(|(_, w)| w).sum::<f64>()));
+            }
+        }
+        // When the word with the fewest entities shares none with another
+        // word, nothing is scored (as the prefilter always did): a word no
+        // list has keeps a longer run (`Yesterday Vladimir Putin`) from
+        // being scored, and the scanner tries its shorter windows.
+        if i == 0 && found.is_empty() {
+            return Vec::new();
+        }
+    }
+    // An entity found again from a larger set has less weight there: keep its first.
+    found.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
+    found.dedup_by_key(|e| e.0);
+    found.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    found.truncate(vetter_engine::screen::CANDIDATES);
+    found.into_iter().map(|(e, _)| e).collect()
 }
 
 /// The prose test of a hit (see the module docs): `Some(reason)` when it passes.

@@ -94,3 +94,44 @@ fn a_person_is_not_a_company_named_like_him() {
     let hits = engine().screen(&q, 10);
     assert!(hits.iter().any(|h| h.caption.contains("ASSAD-M")), "an unknown-schema query still finds it");
 }
+
+/// `screen_entities` given the entities `screen` returned scores them as
+/// `screen` did (same hits, scores, explanations and order), and applies the
+/// filters to the entities it is given.
+#[test]
+fn screen_entities_scores_given_entities_as_screen_does() {
+    use vetter_engine::Filters;
+    let queries = [
+        name("Vladimir Putin"),
+        name("Владимир Путин"),
+        Query { schema: Some(Schema::Person), birth_date: Some("1952".into()), ..name("Qasem Soleimani") },
+        Query { countries: vec!["ve".into()], ..name("Nicolas Maduro") },
+        Query { schema: Some(Schema::Vessel), identifiers: vec!["IMO 7406784".into()], ..name("Sea Swan") },
+    ];
+    for q in &queries {
+        let hits = engine().screen(q, 10);
+        assert!(!hits.is_empty(), "{q:?}");
+        let mut at: Vec<u32> = hits.iter().map(|h| engine().index().lookup(&h.id).expect("a listed id")).collect();
+        // Order, repeats and indices out of range do not matter.
+        at.reverse();
+        at.push(at[0]);
+        at.push(u32::MAX);
+        let prepared = engine().prepare_query(q);
+        let again = engine().screen_entities(&prepared, &at, &Filters::default());
+        assert_eq!(again, hits, "{q:?}");
+        let strong = Filters { min_score: hits[0].score, limit: 3, ..Filters::default() };
+        let best = engine().screen_entities(&prepared, &at, &strong);
+        assert!(!best.is_empty() && best.len() <= 3 && best.iter().all(|h| h.score >= hits[0].score), "{q:?}");
+        let none = Filters { include_datasets: vec!["no_such_dataset".into()], ..Filters::default() };
+        assert!(engine().screen_entities(&prepared, &at, &none).is_empty(), "{q:?}");
+    }
+}
+
+/// Warming prepares every entity, and screening after it gives the same hits.
+#[test]
+fn warming_changes_no_hit() {
+    let q = name("Islamic Revolutionary Guard Corps");
+    let before = engine().screen(&q, 10);
+    assert_eq!(engine().warm(), engine().len());
+    assert_eq!(engine().screen(&q, 10), before);
+}
