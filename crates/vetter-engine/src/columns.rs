@@ -8,6 +8,7 @@
 //! first, middle and last name parts joined; `;` separates several countries
 //! or identifiers in one cell. The command line's bulk mode and the Python
 //! bindings both read rows this way; each applies its own overrides.
+//! [`json_object`] and [`json_cell`] read a JSON-lines row into cells.
 
 use vetter_model::Schema;
 
@@ -41,6 +42,35 @@ const ID: &[&str] = &[
     "identifier",
     "identifiers",
 ];
+
+/// One line of JSON-lines input (line number `line`, without its newline) as
+/// an object, or why it is not one (`line 7 is not JSON: …`).
+pub fn json_object(line: u64, bytes: &[u8]) -> Result<serde_json::Map<String, serde_json::Value>, String> {
+    match std::str::from_utf8(bytes) {
+        Err(e) => Err(format!("line {line} is not UTF-8: {e}")),
+        Ok(text) => match serde_json::from_str::<serde_json::Value>(text) {
+            Ok(serde_json::Value::Object(map)) => Ok(map),
+            Ok(_) => Err(format!("line {line} is not a JSON object")),
+            Err(e) => Err(format!("line {line} is not JSON: {e}")),
+        },
+    }
+}
+
+/// A JSON value as a cell: strings as they are, arrays joined with `;`
+/// (several countries or identifiers), null empty, anything else as JSON.
+pub fn json_cell(value: Option<&serde_json::Value>) -> String {
+    match value {
+        None | Some(serde_json::Value::Null) => String::new(),
+        Some(serde_json::Value::String(s)) => s.clone(),
+        Some(serde_json::Value::Array(items)) => items
+            .iter()
+            .filter(|v| !v.is_null())
+            .map(|v| v.as_str().map_or_else(|| v.to_string(), str::to_owned))
+            .collect::<Vec<_>>()
+            .join(";"),
+        Some(v) => v.to_string(),
+    }
+}
 
 /// A header as the auto-mapping compares it: lower case, letters and digits only
 /// (`Date of Birth`, `date_of_birth` and `DateOfBirth` are all `dateofbirth`).

@@ -548,7 +548,8 @@ impl<R: BufRead> Rows<R> {
                         {
                             self.roles = roles;
                         }
-                        let cells: Vec<String> = self.headers.iter().map(|h| json_cell(map.get(h))).collect();
+                        let cells: Vec<String> =
+                            self.headers.iter().map(|h| vetter_engine::columns::json_cell(map.get(h))).collect();
                         query_of(&self.roles, |i| cells.get(i).map_or("", |s| s.trim()), options)
                     }
                 }
@@ -577,32 +578,8 @@ impl<R: BufRead> Source<R> {
             if buf.iter().all(u8::is_ascii_whitespace) {
                 continue;
             }
-            let n = *line;
-            let parsed = match std::str::from_utf8(buf) {
-                Err(e) => Err(format!("line {n} is not UTF-8: {e}")),
-                Ok(text) => match serde_json::from_str::<serde_json::Value>(text) {
-                    Ok(serde_json::Value::Object(map)) => Ok(map),
-                    Ok(_) => Err(format!("line {n} is not a JSON object")),
-                    Err(e) => Err(format!("line {n} is not JSON: {e}")),
-                },
-            };
-            return Ok(Some((n, parsed)));
+            return Ok(Some((*line, vetter_engine::columns::json_object(*line, buf))));
         }
-    }
-}
-
-/// A JSON value as a cell: strings as they are, arrays joined with `;`, null empty (as the command line reads them).
-fn json_cell(value: Option<&serde_json::Value>) -> String {
-    match value {
-        None | Some(serde_json::Value::Null) => String::new(),
-        Some(serde_json::Value::String(s)) => s.clone(),
-        Some(serde_json::Value::Array(items)) => items
-            .iter()
-            .filter(|v| !v.is_null())
-            .map(|v| v.as_str().map_or_else(|| v.to_string(), str::to_owned))
-            .collect::<Vec<_>>()
-            .join(";"),
-        Some(v) => v.to_string(),
     }
 }
 

@@ -25,6 +25,7 @@ mod backend;
 mod migrate;
 pub mod risk;
 mod time;
+pub use time::civil_from_days;
 
 use std::path::Path;
 

@@ -367,7 +367,8 @@ impl RowReader {
                             // A key no earlier object had: it may have a role.
                             self.roles = find_roles(&self.headers, &self.overrides)?;
                         }
-                        let cells: Vec<String> = self.headers.iter().map(|h| json_cell(map.get(h))).collect();
+                        let cells: Vec<String> =
+                            self.headers.iter().map(|h| vetter_engine::columns::json_cell(map.get(h))).collect();
                         let query = query_of(&cells, &self.roles, &self.defaults);
                         Row { index, line, cells, query }
                     }
@@ -392,32 +393,8 @@ impl Source {
             if buf.iter().all(u8::is_ascii_whitespace) {
                 continue;
             }
-            let n = *line;
-            let parsed = match std::str::from_utf8(buf) {
-                Err(e) => Err(format!("line {n} is not UTF-8: {e}")),
-                Ok(text) => match serde_json::from_str::<serde_json::Value>(text) {
-                    Ok(serde_json::Value::Object(map)) => Ok(map),
-                    Ok(_) => Err(format!("line {n} is not a JSON object")),
-                    Err(e) => Err(format!("line {n} is not JSON: {e}")),
-                },
-            };
-            return Ok(Some((n, parsed)));
+            return Ok(Some((*line, vetter_engine::columns::json_object(*line, buf))));
         }
-    }
-}
-
-/// A JSON value as a cell: strings as they are, arrays joined with `;`, null empty.
-fn json_cell(value: Option<&serde_json::Value>) -> String {
-    match value {
-        None | Some(serde_json::Value::Null) => String::new(),
-        Some(serde_json::Value::String(s)) => s.clone(),
-        Some(serde_json::Value::Array(items)) => items
-            .iter()
-            .filter(|v| !v.is_null())
-            .map(|v| v.as_str().map_or_else(|| v.to_string(), str::to_owned))
-            .collect::<Vec<_>>()
-            .join(";"),
-        Some(v) => v.to_string(),
     }
 }
 

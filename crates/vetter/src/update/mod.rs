@@ -698,7 +698,7 @@ impl Utc {
     }
 
     fn parts(&self) -> (i64, u32, u32, u64, u64, u64) {
-        let (y, m, d) = civil_from_days((self.secs / 86_400) as i64);
+        let (y, m, d) = vetter_store::civil_from_days((self.secs / 86_400) as i64);
         let s = self.secs % 86_400;
         (y, m, d, s / 3600, s / 60 % 60, s % 60)
     }
@@ -727,20 +727,6 @@ impl Utc {
     }
 }
 
-/// The proleptic Gregorian date of a day count since 1970-01-01 (Howard Hinnant's algorithm).
-fn civil_from_days(days: i64) -> (i64, u32, u32) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    (y, m, d)
-}
-
 #[cfg(test)]
 mod tests {
     //! 1. Dates from day counts, across leap days and the epoch.
@@ -750,10 +736,10 @@ mod tests {
 
     #[test]
     fn civil_dates() {
-        assert_eq!(civil_from_days(0), (1970, 1, 1));
-        assert_eq!(civil_from_days(11_016), (2000, 2, 29));
-        assert_eq!(civil_from_days(20_516), (2026, 3, 4));
-        assert_eq!(civil_from_days(-1), (1969, 12, 31));
+        assert_eq!(vetter_store::civil_from_days(0), (1970, 1, 1));
+        assert_eq!(vetter_store::civil_from_days(11_016), (2000, 2, 29));
+        assert_eq!(vetter_store::civil_from_days(20_516), (2026, 3, 4));
+        assert_eq!(vetter_store::civil_from_days(-1), (1969, 12, 31));
         let t = Utc { secs: 1_795_614_301 };
         assert_eq!(t.rfc3339(), "2026-11-25T13:45:01Z");
         assert_eq!(t.stamp(), "20261125T134501Z");
