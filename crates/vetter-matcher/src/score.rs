@@ -19,7 +19,7 @@
 use vetter_model::Schema;
 use vetter_names::{NameForm, NameKind, NameToken, Script};
 
-use crate::similarity::{jaro_winkler, levenshtein_ratio};
+use crate::similarity::{jaro_winkler, levenshtein, levenshtein_ratio};
 use crate::weights::rarity;
 use crate::{AlignedPair, Explanation, Feature, UnmatchedToken};
 
@@ -101,7 +101,9 @@ fn token_similarity_in(a: &NameToken, b: &NameToken, abjad: bool, transliterated
         // A patronymic is not a spelling of a given name (Vladimirovna/Vladimir).
         return TokenSim { sim: 0.0, reason: "different" };
     }
-    let spelled = 0.5 * jaro_winkler(&a.text, &b.text) + 0.5 * levenshtein_ratio(&a.text, &b.text);
+    // The Levenshtein ratio, with the distance kept for the Latin edit count below.
+    let distance = levenshtein(&a.text, &b.text);
+    let spelled = 0.5 * jaro_winkler(&a.text, &b.text) + 0.5 * (1.0 - distance as f64 / la.max(lb) as f64);
     if !loosely_comparable(a, b, transliterated) {
         return TokenSim { sim: spelled.min(0.5), reason: "different" };
     }
@@ -120,8 +122,7 @@ fn token_similarity_in(a: &NameToken, b: &NameToken, abjad: bool, transliterated
         } else {
             3
         };
-        let edits = crate::similarity::levenshtein(&a.text, &b.text)
-            + usize::from(a.text.as_bytes().first() != b.text.as_bytes().first());
+        let edits = distance + usize::from(a.text.as_bytes().first() != b.text.as_bytes().first());
         if edits > cap { spelled.min(ALIGN_MIN - 0.01) } else { spelled }
     };
     let mut best = TokenSim { sim: spelled, reason: "spelling" };
