@@ -102,6 +102,21 @@ pub enum Role {
     Id,
 }
 
+impl Role {
+    /// A role as a column override names it (`name`, `schema`/`type`,
+    /// `birth_date`/`dob`, `country`/`nationality`, `id`/`identifier`).
+    pub fn parse(s: &str) -> Option<Role> {
+        Some(match s.trim() {
+            "name" => Role::Name,
+            "schema" | "type" => Role::Schema,
+            "birth_date" | "dob" => Role::BirthDate,
+            "country" | "nationality" => Role::Country,
+            "id" | "identifier" => Role::Id,
+            _ => return None,
+        })
+    }
+}
+
 /// The columns of each role, as indices into the header.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct Roles {
@@ -146,6 +161,26 @@ impl Roles {
             Role::BirthDate => &mut self.birth_date,
             Role::Country => &mut self.country,
             Role::Id => &mut self.id,
+        }
+    }
+
+    /// Applies column overrides in order: the first override of a role
+    /// replaces what the headers gave it (for the name, the full-name and
+    /// name-part columns alike), later ones add a column; `None` gives the
+    /// role to no column.
+    pub fn apply_overrides(&mut self, overrides: impl IntoIterator<Item = (Role, Option<usize>)>) {
+        let mut overridden: Vec<Role> = Vec::new();
+        for (role, column) in overrides {
+            let first_time = !overridden.contains(&role);
+            overridden.push(role);
+            if first_time && role == Role::Name {
+                self.full_name.clear();
+            }
+            let slot = self.columns_mut(role);
+            if first_time {
+                slot.clear();
+            }
+            slot.extend(column);
         }
     }
 

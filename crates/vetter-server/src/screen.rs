@@ -126,18 +126,6 @@ struct Override {
     header: Option<String>,
 }
 
-/// A role as `column=ROLE=HEADER` names it (the names `--column` takes).
-fn parse_role(s: &str) -> Option<Role> {
-    Some(match s.trim() {
-        "name" => Role::Name,
-        "schema" | "type" => Role::Schema,
-        "birth_date" | "dob" => Role::BirthDate,
-        "country" | "nationality" => Role::Country,
-        "id" | "identifier" => Role::Id,
-        _ => return None,
-    })
-}
-
 fn parse_overrides(params: &Params) -> Result<Vec<Override>, ApiError> {
     params
         .all("column")
@@ -146,7 +134,7 @@ fn parse_overrides(params: &Params) -> Result<Vec<Override>, ApiError> {
             let Some((role, header)) = given.split_once('=') else {
                 return Err(ApiError::BadRequest(format!("parameter `column`: `{given}`: expected ROLE=HEADER")));
             };
-            let Some(role) = parse_role(role) else {
+            let Some(role) = Role::parse(role) else {
                 return Err(ApiError::BadRequest(format!(
                     "parameter `column`: `{given}`: unknown role `{role}` (name, schema, birth_date, country, id)"
                 )));
@@ -160,7 +148,7 @@ fn parse_overrides(params: &Params) -> Result<Vec<Override>, ApiError> {
 /// The roles of `headers`: found by name, then the overrides applied as `--column` applies them.
 fn find_roles(headers: &[String], overrides: &[Override]) -> Result<Roles, String> {
     let mut roles = Roles::from_headers(headers);
-    let mut overridden: Vec<Role> = Vec::new();
+    let mut columns = Vec::with_capacity(overrides.len());
     for o in overrides {
         let column = match &o.header {
             None => None,
@@ -175,17 +163,9 @@ fn find_roles(headers: &[String], overrides: &[Override]) -> Result<Roles, Strin
                 }
             },
         };
-        let first_time = !overridden.contains(&o.role);
-        overridden.push(o.role);
-        if first_time && o.role == Role::Name {
-            roles.full_name.clear();
-        }
-        let slot = roles.columns_mut(o.role);
-        if first_time {
-            slot.clear();
-        }
-        slot.extend(column);
+        columns.push((o.role, column));
     }
+    roles.apply_overrides(columns);
     if !roles.has_name() {
         return Err(format!(
             "no name column in the header ({}); name it `name` or `full_name`, or add `column=name=HEADER`",

@@ -139,18 +139,6 @@ fn output_kind(path: &Path) -> Kind {
 // ---------------------------------------------------------------------------
 // Column roles
 
-/// A role as `--column ROLE=HEADER` names it.
-fn parse_role(s: &str) -> Option<Role> {
-    Some(match s.trim() {
-        "name" => Role::Name,
-        "schema" | "type" => Role::Schema,
-        "birth_date" | "dob" => Role::BirthDate,
-        "country" | "nationality" => Role::Country,
-        "id" | "identifier" => Role::Id,
-        _ => return None,
-    })
-}
-
 /// One `--column ROLE=HEADER`; an empty header takes the role away from every column.
 #[derive(Debug, Clone)]
 struct Override {
@@ -164,7 +152,7 @@ fn parse_overrides(columns: &[String]) -> anyhow::Result<Vec<Override>> {
         .iter()
         .map(|given| {
             let Some((role, header)) = given.split_once('=') else { bail!("`--column {given}`: expected ROLE=HEADER") };
-            let Some(role) = parse_role(role) else {
+            let Some(role) = Role::parse(role) else {
                 bail!("`--column {given}`: unknown role `{role}` (name, schema, birth_date, country, id)")
             };
             let header = (!header.is_empty()).then(|| header.to_owned());
@@ -177,7 +165,7 @@ fn parse_overrides(columns: &[String]) -> anyhow::Result<Vec<Override>> {
 /// the first override of a role replaces what was found, later ones add columns.
 fn find_roles(headers: &[String], overrides: &[Override]) -> anyhow::Result<Roles> {
     let mut roles = Roles::from_headers(headers);
-    let mut overridden: Vec<Role> = Vec::new();
+    let mut columns = Vec::with_capacity(overrides.len());
     for o in overrides {
         let column = match &o.header {
             None => None,
@@ -186,17 +174,9 @@ fn find_roles(headers: &[String], overrides: &[Override]) -> anyhow::Result<Role
                 None => bail!("`--column {}`: no column `{header}` in the header ({})", o.given, headers.join(", ")),
             },
         };
-        let first_time = !overridden.contains(&o.role);
-        overridden.push(o.role);
-        if first_time && o.role == Role::Name {
-            roles.full_name.clear();
-        }
-        let slot = roles.columns_mut(o.role);
-        if first_time {
-            slot.clear();
-        }
-        slot.extend(column);
+        columns.push((o.role, column));
     }
+    roles.apply_overrides(columns);
     if !roles.has_name() {
         bail!(
             "no name column in the header ({})\nhint: name it `name` or `full_name`, or use `--column name=HEADER`",
