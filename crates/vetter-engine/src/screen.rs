@@ -255,7 +255,11 @@ impl Cache {
 struct Scratch {
     weight: Vec<f64>,
     touched: Vec<u32>,
-    seen: Vec<(u32, f64)>,
+    /// For each entity, the last query word (a per-thread counter) that added
+    /// to its weight: a word counts once per entity, by its first (best) key.
+    word: Vec<u32>,
+    /// The counter behind `word`.
+    words: u32,
 }
 
 thread_local! {
@@ -306,8 +310,9 @@ impl Engine {
             let scratch = &mut *scratch.borrow_mut();
             if scratch.weight.len() < data.entities.len() {
                 scratch.weight.resize(data.entities.len(), 0.0);
+                scratch.word.resize(data.entities.len(), 0);
             }
-            let Scratch { weight, touched, seen } = scratch;
+            let Scratch { weight, touched, word, words } = scratch;
             let mut add = |e: u32, w: f64| {
                 let slot = &mut weight[e as usize];
                 if *slot == 0.0 {
@@ -317,16 +322,23 @@ impl Engine {
             };
             for t in prepared.form.tokens.iter().take(vetter_matcher::MAX_TOKENS) {
                 let w = rarity(&t.text);
-                seen.clear();
-                // Single letters are indexed but too common to look up.
-                for (key, share) in weighted_token_keys(t).filter(|(k, _)| k.len() >= 4) {
-                    seen.extend(data.postings.get(&key).iter().map(|e| (e.to_native(), share)));
+                *words = words.wrapping_add(1);
+                if *words == 0 {
+                    // The counter wrapped: no stamp may be mistaken for the new word.
+                    word.fill(0);
+                    *words = 1;
                 }
-                // Each entity counts a word once, by its best key.
-                seen.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
-                seen.dedup_by_key(|e| e.0);
-                for &(e, share) in seen.iter() {
-                    add(e, w * share);
+                // Single letters are indexed but too common to look up. The
+                // keys come best share first, so each entity counts a word
+                // once, by its best key.
+                for (key, share) in weighted_token_keys(t).filter(|(k, _)| k.len() >= 4) {
+                    for e in data.postings.get(&key) {
+                        let e = e.to_native();
+                        if word[e as usize] != *words {
+                            word[e as usize] = *words;
+                            add(e, w * share);
+                        }
+                    }
                 }
             }
             // An identifier on the list makes its entity a candidate whatever the name.
@@ -353,7 +365,7 @@ impl Engine {
                 candidates.select_nth_unstable_by(CANDIDATES, order);
                 candidates.truncate(CANDIDATES);
             }
-            candidates.sort_unstable_by(order);
+            candidates.sort_by(order);
             candidates
         })
     }
@@ -441,19 +453,37 @@ impl Engine {
         let (query, prepared) = (&query.query, &query.prepared);
         let query_schema = query.schema.unwrap_or(Schema::LegalEntity);
         let q = QueryFeatures {
-            keys: prepared
-                .form
-                .tokens
-                .iter()
-                .take(vetter_matcher::MAX_TOKENS)
-                .map(|t| (word_hashes(t).collect(), rarity(&t.text)))
-                .collect(),
+            keys: {
+                let mut keys: Vec<(u64, u32)> = prepared
+                    .form
+                    .tokens
+                    .iter()
+                    .take(vetter_matcher::MAX_TOKENS)
+                    .enumerate()
+                    .flat_map(|(i, t)| word_hashes(t).map(move |h| (h, 1u32 << i)))
+                    .collect();
+                keys.sort_unstable();
+                keys.dedup_by(|b, a| {
+                    let same = a.0 == b.0;
+                    if same {
+                        a.1 |= b.1;
+                    }
+                    same
+                });
+                keys
+            },
+            bloom: Default::default(),
+            rarities: prepared.form.tokens.iter().take(vetter_matcher::MAX_TOKENS).map(|t| rarity(&t.text)).collect(),
             prepared,
             schema: query_schema,
             dates: query.birth_date.as_deref().and_then(PartialDate::parse_loose).into_iter().collect(),
             countries: query.countries.iter().filter_map(|c| country::country_code(c)).collect(),
             ids: query.identifiers.iter().map(|i| identifier_value(i)).collect(),
         };
+        let mut q = q;
+        for &(k, _) in &q.keys {
+            q.bloom[(k >> 6) as usize & 3] |= 1 << (k & 63);
+        }
         let mut scored: Vec<Scored> = Vec::new();
         for index in candidates {
             let Some(p) = self.prepped(index) else { continue };
@@ -498,8 +528,13 @@ impl PreparedQuery {
 /// The query, read once for all candidates.
 struct QueryFeatures<'a> {
     prepared: &'a Prepared,
-    /// Each word's postings key hashes, with the word's rarity.
-    keys: Vec<(Vec<u64>, f64)>,
+    /// The postings key hashes of the query's words, sorted, each with the
+    /// words (bit `i` for word `i`) that have it.
+    keys: Vec<(u64, u32)>,
+    /// A 256-bit Bloom filter of `keys`, to skip most of a name's keys without a search.
+    bloom: [u64; 4],
+    /// Each word's rarity.
+    rarities: Vec<f64>,
     schema: Schema,
     dates: Vec<PartialDate>,
     countries: Vec<&'static str>,
@@ -555,13 +590,27 @@ fn score_entity<'e>(p: &'e Prepped, q: &QueryFeatures<'_>) -> Option<Scored<'e>>
     // company words for what they are, and is scored by the person rules.
     // Only the names that share a word, sound, skeleton or cognate group
     // with the query are scored (any, when none does: an identifier hit).
-    let shared: Vec<f64> = p
-        .keys
-        .iter()
-        .map(|keys| {
-            q.keys.iter().filter(|(qk, _)| qk.iter().any(|k| keys.binary_search(k).is_ok())).map(|(_, w)| w).sum()
-        })
-        .collect();
+    // The summed rarity of the query words each name shares a key with.
+    let shared_with = |keys: &[u64]| -> f64 {
+        let mut words = 0u32;
+        for &k in keys {
+            if q.bloom[(k >> 6) as usize & 3] & (1 << (k & 63)) != 0
+                && let Ok(i) = q.keys.binary_search_by_key(&k, |e| e.0)
+            {
+                words |= q.keys[i].1;
+            }
+        }
+        if words == 0 {
+            return 0.0;
+        }
+        q.rarities.iter().enumerate().filter(|(k, _)| words & (1 << k) != 0).map(|(_, w)| w).sum()
+    };
+    let mut shared = [0.0f64; 64];
+    let shared: &mut [f64] =
+        if p.keys.len() <= shared.len() { &mut shared[..p.keys.len()] } else { &mut vec![0.0; p.keys.len()] };
+    for (s, keys) in shared.iter_mut().zip(&p.keys) {
+        *s = shared_with(keys);
+    }
     let most = shared.iter().copied().fold(0.0, f64::max);
     // A LegalEntity may be a person or an organisation; a name with a legal
     // form or a company word ("LIMITED LIABILITY COMPANY ASSAD-M") says which,
@@ -569,7 +618,7 @@ fn score_entity<'e>(p: &'e Prepped, q: &QueryFeatures<'_>) -> Option<Scored<'e>>
     let person_vs_org = q.schema == Schema::Person && entity.schema == Schema::LegalEntity;
     let mut best: Option<(f64, usize)> = None;
     for (i, (prop, name)) in p.names.iter().enumerate() {
-        if most > 0.0 && shared[i] <= 0.0 {
+        if most > 0.0 && shared[i] < 0.5 * most {
             continue;
         }
         if person_vs_org && names_an_organisation(&name.form) {

@@ -37,7 +37,54 @@ pub struct TokenSim {
 
 /// Compares two words of normalised names.
 pub fn token_similarity(a: &NameToken, b: &NameToken) -> TokenSim {
-    token_similarity_in(a, b, true, true)
+    token_similarity_in(a, &WordFacts::of(a), b, &WordFacts::of(b), true, true)
+}
+
+/// What the word comparison needs to know of a word besides its keys,
+/// worked out once per prepared name rather than once per word pair.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct WordFacts {
+    /// [`is_number`].
+    number: bool,
+    /// [`is_patronymic`].
+    patronymic: bool,
+    /// Its Pinyin syllables, when it reads as Pinyin.
+    pinyin: Option<u8>,
+    /// Hashes of its text, skeleton and phonetic key: most word pairs differ
+    /// in all three, and an integer comparison tells so without a `memcmp`.
+    text: u64,
+    skeleton: u64,
+    phonetic: u64,
+}
+
+impl WordFacts {
+    fn of(t: &NameToken) -> WordFacts {
+        WordFacts {
+            number: is_number(&t.text),
+            patronymic: is_patronymic(&t.text),
+            pinyin: vetter_names::pinyin_syllables(&t.text).map(|s| s.len().min(255) as u8),
+            text: fnv1a(&t.text),
+            skeleton: fnv1a(&t.skeleton),
+            phonetic: fnv1a(&t.phonetic),
+        }
+    }
+
+    fn same_text(&self, a: &NameToken, other: &WordFacts, b: &NameToken) -> bool {
+        self.text == other.text && a.text == b.text
+    }
+
+    fn same_skeleton(&self, a: &NameToken, other: &WordFacts, b: &NameToken) -> bool {
+        self.skeleton == other.skeleton && a.skeleton == b.skeleton
+    }
+
+    fn same_phonetic(&self, a: &NameToken, other: &WordFacts, b: &NameToken) -> bool {
+        self.phonetic == other.phonetic && a.phonetic == b.phonetic
+    }
+}
+
+/// 64-bit FNV-1a, for the word hashes above (equal hashes are confirmed on the strings).
+fn fnv1a(s: &str) -> u64 {
+    s.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3))
 }
 
 /// [`token_similarity`], where `abjad` says whether either name was written
@@ -46,11 +93,18 @@ pub fn token_similarity(a: &NameToken, b: &NameToken) -> TokenSim {
 /// abbreviation (`GF`, `LT`), which a skeleton must not match. And
 /// `transliterated` whether either was romanised from a script other than
 /// Latin and Han (see [`loosely_comparable`]).
-fn token_similarity_in(a: &NameToken, b: &NameToken, abjad: bool, transliterated: bool) -> TokenSim {
-    if a.text == b.text {
+fn token_similarity_in(
+    a: &NameToken,
+    fa: &WordFacts,
+    b: &NameToken,
+    fb: &WordFacts,
+    abjad: bool,
+    transliterated: bool,
+) -> TokenSim {
+    if fa.same_text(a, fb, b) {
         return TokenSim { sim: 1.0, reason: "exact" };
     }
-    if is_number(&a.text) || is_number(&b.text) {
+    if fa.number || fb.number {
         // Numbers, Arabic or Roman, must be equal: "Ocean Star 2" is not
         // "Ocean Star 3", "Bicentenario VI" is not "Bicentenario VII".
         // A lone `i`, `v` or `x` facing a number is read as a Roman numeral (Monte I = Monte 1).
@@ -67,7 +121,7 @@ fn token_similarity_in(a: &NameToken, b: &NameToken, abjad: bool, transliterated
         {
             return TokenSim { sim: 1.0, reason: "same number" };
         }
-        if is_number(&a.text) && is_number(&b.text) {
+        if fa.number && fb.number {
             return TokenSim { sim: 0.0, reason: "different" };
         }
     }
@@ -93,18 +147,18 @@ fn token_similarity_in(a: &NameToken, b: &NameToken, abjad: bool, transliterated
         return TokenSim { sim: 0.0, reason: "different" };
     }
     let (la, lb) = (a.text.len(), b.text.len());
-    if la.min(lb) * 2 < la.max(lb) && a.skeleton != b.skeleton {
+    if la.min(lb) * 2 < la.max(lb) && !fa.same_skeleton(a, fb, b) {
         // Words of very different length are not spellings of each other.
         return TokenSim { sim: 0.0, reason: "different" };
     }
-    if is_patronymic(&a.text) != is_patronymic(&b.text) {
+    if fa.patronymic != fb.patronymic {
         // A patronymic is not a spelling of a given name (Vladimirovna/Vladimir).
         return TokenSim { sim: 0.0, reason: "different" };
     }
     // The Levenshtein ratio, with the distance kept for the Latin edit count below.
     let distance = levenshtein(&a.text, &b.text);
     let spelled = 0.5 * jaro_winkler(&a.text, &b.text) + 0.5 * (1.0 - distance as f64 / la.max(lb) as f64);
-    if !loosely_comparable(a, b, transliterated) {
+    if !loosely_comparable(a, fa, b, fb, transliterated) {
         return TokenSim { sim: spelled.min(0.5), reason: "different" };
     }
     // Between two Latin spellings a typo is an edit or two, not a rewrite:
@@ -131,10 +185,10 @@ fn token_similarity_in(a: &NameToken, b: &NameToken, abjad: bool, transliterated
     // spelling too, or Putin would be Potanin.
     let unvowelled = |t: &NameToken| !t.text.bytes().any(|c| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u'));
     let skeleton_applies = (abjad && (unvowelled(a) || unvowelled(b))) || spelled >= 0.69;
-    if skeleton_applies && a.skeleton.len() >= 2 && a.skeleton == b.skeleton && spelled >= 0.5 && 0.86 > best.sim {
+    if skeleton_applies && a.skeleton.len() >= 2 && fa.same_skeleton(a, fb, b) && spelled >= 0.5 && 0.86 > best.sim {
         best = TokenSim { sim: 0.86, reason: "skeleton" };
     }
-    if !a.phonetic.is_empty() && a.phonetic == b.phonetic && spelled >= 0.7 && 0.88 > best.sim {
+    if !a.phonetic.is_empty() && fa.same_phonetic(a, fb, b) && spelled >= 0.7 && 0.88 > best.sim {
         // A sound-alike counts only when the spelling is close too: phonetic
         // keys are a signal, never the sole reason for a match.
         best = TokenSim { sim: 0.88, reason: "sound" };
@@ -153,16 +207,16 @@ fn token_similarity_in(a: &NameToken, b: &NameToken, abjad: bool, transliterated
 /// A name romanised from Cyrillic, Arabic, Hangul and the like
 /// (`transliterated`) keeps short-word spellings and sounds: romanisations
 /// vary (Jeong/Chung, Hmad/Hamad, Dzherri/Jerry).
-fn loosely_comparable(a: &NameToken, b: &NameToken, transliterated: bool) -> bool {
+fn loosely_comparable(a: &NameToken, fa: &WordFacts, b: &NameToken, fb: &WordFacts, transliterated: bool) -> bool {
     let short = a.text.len().min(b.text.len()) <= 4;
-    if a.generic || b.generic || (!transliterated && short && a.skeleton != b.skeleton) {
+    if a.generic || b.generic || (!transliterated && short && !fa.same_skeleton(a, fb, b)) {
         return false;
     }
     // Two different Pinyin words of as many syllables differ in a syllable,
     // which is another character (Xiang/Qiang, Qingfang/Qingchang,
     // Xinjing/Xinjiang): Pinyin spells each syllable one way.
-    match (vetter_names::pinyin_syllables(&a.text), vetter_names::pinyin_syllables(&b.text)) {
-        (Some(x), Some(y)) => x.len() != y.len(),
+    match (fa.pinyin, fb.pinyin) {
+        (Some(x), Some(y)) => x != y,
         _ => true,
     }
 }
@@ -331,10 +385,10 @@ pub struct Prepared {
     /// Letter counts of each word (a-z, then everything else), to skip word
     /// pairs that cannot reach [`ALIGN_MIN`] without running the edit distances.
     bags: Vec<[u8; 27]>,
-    /// Whether each word is a number ([`is_number`]).
-    numbers: Vec<bool>,
-    /// [`slavic_key`] of each word.
-    slavic: Vec<String>,
+    /// Each word's [`WordFacts`].
+    facts: Vec<WordFacts>,
+    /// A hash of each word's [`slavic_key`].
+    slavic: Vec<u64>,
 }
 
 impl Prepared {
@@ -364,9 +418,10 @@ impl Prepared {
                 bag
             })
             .collect();
-        let slavic = form.tokens[..form.tokens.len().min(MAX_TOKENS)].iter().map(|t| slavic_key(&t.text)).collect();
-        let numbers = form.tokens[..form.tokens.len().min(MAX_TOKENS)].iter().map(|t| is_number(&t.text)).collect();
-        Prepared { form, weights, bags, numbers, slavic }
+        let slavic =
+            form.tokens[..form.tokens.len().min(MAX_TOKENS)].iter().map(|t| fnv1a(&slavic_key(&t.text))).collect();
+        let facts = form.tokens[..form.tokens.len().min(MAX_TOKENS)].iter().map(WordFacts::of).collect();
+        Prepared { form, weights, bags, facts, slavic }
     }
 
     fn tokens(&self) -> &[NameToken] {
@@ -416,11 +471,11 @@ pub fn score_forms(pa: &Prepared, pb: &Prepared, schema: Schema, explanation: Op
     for (i, x) in ta.iter().enumerate() {
         for (j, y) in tb.iter().enumerate() {
             let same_slavic = slavic && key_a[i] == key_b[j];
-            let numbers = pa.numbers[i] || pb.numbers[j];
-            if !same_slavic && !numbers && !may_align(x, y, &pa.bags[i], &pb.bags[j]) {
+            let numbers = pa.facts[i].number || pb.facts[j].number;
+            if !same_slavic && !numbers && !may_align(x, &pa.facts[i], &pa.bags[i], y, &pb.facts[j], &pb.bags[j]) {
                 continue;
             }
-            let mut s = token_similarity_in(x, y, abjad, transliterated);
+            let mut s = token_similarity_in(x, &pa.facts[i], y, &pb.facts[j], abjad, transliterated);
             if same_slavic && s.sim < 0.9 {
                 s = TokenSim { sim: 0.9, reason: "transliteration" };
             }
@@ -437,7 +492,7 @@ pub fn score_forms(pa: &Prepared, pb: &Prepared, schema: Schema, explanation: Op
     candidates.sort_unstable_by(|x, y| {
         y.0.total_cmp(&x.0).then_with(|| {
             let key = |c: &Candidate| {
-                let (p, q) = (&ta[c.1 as usize].text, &tb[c.2 as usize].text);
+                let (p, q) = (pa.facts[c.1 as usize].text, pb.facts[c.2 as usize].text);
                 if p <= q { (p, q) } else { (q, p) }
             };
             key(x).cmp(&key(y))
@@ -548,9 +603,9 @@ pub fn score_forms(pa: &Prepared, pb: &Prepared, schema: Schema, explanation: Op
 
     // Numbers: a number in one name that the other lacks or differs.
     let has_free_number =
-        |numbers: &[bool], pair_of: &[u8]| numbers.iter().zip(pair_of).any(|(&number, &p)| number && p == NONE);
+        |facts: &[WordFacts], pair_of: &[u8]| facts.iter().zip(pair_of).any(|(f, &p)| f.number && p == NONE);
     let number_mismatch =
-        if has_free_number(&pa.numbers, &pair_a) || has_free_number(&pb.numbers, &pair_b) { 1.0 } else { 0.0 };
+        if has_free_number(&pa.facts, &pair_a) || has_free_number(&pb.facts, &pair_b) { 1.0 } else { 0.0 };
     let legal_conflict = match (pa.form.legal_forms.first(), pb.form.legal_forms.first()) {
         (Some(x), Some(y)) if x.canonical != y.canonical => 1.0,
         _ => 0.0,
@@ -676,8 +731,8 @@ pub fn slavic_key(word: &str) -> String {
 /// equal, not variants, no initial, share no skeleton or phonetic key (the
 /// caller has already let numbers through), and
 /// have too few letters in common for the edit similarities to reach it.
-fn may_align(x: &NameToken, y: &NameToken, bx: &[u8; 27], by: &[u8; 27]) -> bool {
-    if x.initial || y.initial || x.skeleton == y.skeleton || x.phonetic == y.phonetic {
+fn may_align(x: &NameToken, fx: &WordFacts, bx: &[u8; 27], y: &NameToken, fy: &WordFacts, by: &[u8; 27]) -> bool {
+    if x.initial || y.initial || fx.same_skeleton(x, fy, y) || fx.same_phonetic(x, fy, y) {
         return true;
     }
     if x.group.is_some() && x.group == y.group {
