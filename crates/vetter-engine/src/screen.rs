@@ -225,8 +225,10 @@ pub(crate) struct Prepped {
     entity: Entity,
     /// Distinct names (by normalised words; a strong name wins over a weak alias of the same words).
     names: Vec<(Prop, Prepared)>,
-    /// Hashes of each name's postings keys, sorted.
-    keys: Vec<Vec<u64>>,
+    /// The hashes of every name's postings keys ([`word_hashes`]), each with
+    /// the index of the name in `names`, sorted: a query's keys find the
+    /// names that share them with one search each.
+    keys: Vec<(u64, u32)>,
     dates: Vec<PartialDate>,
     ids: Vec<String>,
 }
@@ -234,8 +236,18 @@ pub(crate) struct Prepped {
 /// Hashes of a word's postings keys and of its group of cognates: two names
 /// that share none of these share no word the matcher could align.
 fn word_hashes(t: &vetter_names::NameToken) -> impl Iterator<Item = u64> + '_ {
-    let hash = |key: &str| xxhash_rust::xxh3::xxh3_64(key.as_bytes());
-    token_keys(t).map(move |k| hash(&k)).chain(t.group.map(|g| hash(&format!("g:{g}"))))
+    // The hash of the key's text (`t:putin`), without writing the key out.
+    let hash = |tag: u8, key: &str| {
+        [tag, b':']
+            .iter()
+            .chain(key.as_bytes())
+            .fold(0xcbf2_9ce4_8422_2325u64, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3))
+    };
+    [(b't', t.text.as_str(), 1), (b's', t.skeleton.as_str(), 2), (b'p', t.phonetic.as_str(), 2)]
+        .into_iter()
+        .filter(|(_, key, min)| key.len() >= *min)
+        .map(move |(tag, key, _)| hash(tag, key))
+        .chain(t.group.map(move |g| hash(b'g', g)))
 }
 
 /// Per-entity [`Prepped`] data, filled on first use, shared by all threads.
@@ -287,16 +299,15 @@ impl Engine {
                 }
             }
         }
-        let keys = names
+        let mut keys: Vec<(u64, u32)> = names
             .iter()
-            .map(|(_, n)| {
-                let mut k: Vec<u64> =
-                    n.form.tokens.iter().take(vetter_matcher::MAX_TOKENS).flat_map(word_hashes).collect();
-                k.sort_unstable();
-                k.dedup();
-                k
+            .enumerate()
+            .flat_map(|(i, (_, n))| {
+                n.form.tokens.iter().take(vetter_matcher::MAX_TOKENS).flat_map(word_hashes).map(move |h| (h, i as u32))
             })
             .collect();
+        keys.sort_unstable();
+        keys.dedup();
         let dates = entity.dates(Prop::BirthDate).collect();
         let ids = identifier_keys(&entity).into_iter().map(|k| k[2..].to_owned()).collect();
         Some(slot.get_or_init(|| Prepped { entity, names, keys, dates, ids }))
@@ -472,7 +483,6 @@ impl Engine {
                 });
                 keys
             },
-            bloom: Default::default(),
             rarities: prepared.form.tokens.iter().take(vetter_matcher::MAX_TOKENS).map(|t| rarity(&t.text)).collect(),
             prepared,
             schema: query_schema,
@@ -480,10 +490,6 @@ impl Engine {
             countries: query.countries.iter().filter_map(|c| country::country_code(c)).collect(),
             ids: query.identifiers.iter().map(|i| identifier_value(i)).collect(),
         };
-        let mut q = q;
-        for &(k, _) in &q.keys {
-            q.bloom[(k >> 6) as usize & 3] |= 1 << (k & 63);
-        }
         let mut scored: Vec<Scored> = Vec::new();
         for index in candidates {
             let Some(p) = self.prepped(index) else { continue };
@@ -531,8 +537,6 @@ struct QueryFeatures<'a> {
     /// The postings key hashes of the query's words, sorted, each with the
     /// words (bit `i` for word `i`) that have it.
     keys: Vec<(u64, u32)>,
-    /// A 256-bit Bloom filter of `keys`, to skip most of a name's keys without a search.
-    bloom: [u64; 4],
     /// Each word's rarity.
     rarities: Vec<f64>,
     schema: Schema,
@@ -590,26 +594,23 @@ fn score_entity<'e>(p: &'e Prepped, q: &QueryFeatures<'_>) -> Option<Scored<'e>>
     // company words for what they are, and is scored by the person rules.
     // Only the names that share a word, sound, skeleton or cognate group
     // with the query are scored (any, when none does: an identifier hit).
-    // The summed rarity of the query words each name shares a key with.
-    let shared_with = |keys: &[u64]| -> f64 {
-        let mut words = 0u32;
-        for &k in keys {
-            if q.bloom[(k >> 6) as usize & 3] & (1 << (k & 63)) != 0
-                && let Ok(i) = q.keys.binary_search_by_key(&k, |e| e.0)
-            {
-                words |= q.keys[i].1;
-            }
+    // Which query words (bit i for word i) each name shares a key with,
+    // then their summed rarity.
+    let n = p.names.len();
+    let mut words = [0u32; 64];
+    let words: &mut [u32] = if n <= words.len() { &mut words[..n] } else { &mut vec![0; n] };
+    for &(k, mask) in &q.keys {
+        let start = p.keys.partition_point(|e| e.0 < k);
+        for &(_, name) in p.keys[start..].iter().take_while(|e| e.0 == k) {
+            words[name as usize] |= mask;
         }
-        if words == 0 {
-            return 0.0;
-        }
-        q.rarities.iter().enumerate().filter(|(k, _)| words & (1 << k) != 0).map(|(_, w)| w).sum()
-    };
+    }
     let mut shared = [0.0f64; 64];
-    let shared: &mut [f64] =
-        if p.keys.len() <= shared.len() { &mut shared[..p.keys.len()] } else { &mut vec![0.0; p.keys.len()] };
-    for (s, keys) in shared.iter_mut().zip(&p.keys) {
-        *s = shared_with(keys);
+    let shared: &mut [f64] = if n <= shared.len() { &mut shared[..n] } else { &mut vec![0.0; n] };
+    for (s, &w) in shared.iter_mut().zip(words.iter()) {
+        if w != 0 {
+            *s = q.rarities.iter().enumerate().filter(|(k, _)| w & (1 << k) != 0).map(|(_, r)| r).sum();
+        }
     }
     let most = shared.iter().copied().fold(0.0, f64::max);
     // A LegalEntity may be a person or an organisation; a name with a legal

@@ -775,10 +775,12 @@ fn fuse(
                 if (p.len() + q.len()).abs_diff(target.len()) > 2 || p.as_bytes().first() != target.as_bytes().first() {
                     continue;
                 }
-                let joined = format!("{p}{q}");
-                let spelled = 0.5 * jaro_winkler(&joined, target) + 0.5 * levenshtein_ratio(&joined, target);
+                // Joined on the stack: most pairs tried are not kept.
+                let mut buf = [0u8; 128];
+                let Some(joined) = join(&mut buf, p, q) else { continue };
+                let spelled = 0.5 * jaro_winkler(joined, target) + 0.5 * levenshtein_ratio(joined, target);
                 if spelled >= 0.86 {
-                    found.push((spelled, joined, target.clone(), on_a, i, j));
+                    found.push((spelled, joined.to_owned(), target.clone(), on_a, i, j));
                 }
             }
         }
@@ -801,6 +803,17 @@ fn fuse(
         let sim = TokenSim { sim: spelled.min(0.97), reason: "fused" };
         pairs.push(if on_a { (i as u8, 2, j as u8, 1, sim) } else { (j as u8, 1, i as u8, 2, sim) });
     }
+}
+
+/// `p` followed by `q` in `buf`, if it fits.
+fn join<'b>(buf: &'b mut [u8; 128], p: &str, q: &str) -> Option<&'b str> {
+    let n = p.len() + q.len();
+    if n > buf.len() {
+        return None;
+    }
+    buf[..p.len()].copy_from_slice(p.as_bytes());
+    buf[p.len()..n].copy_from_slice(q.as_bytes());
+    std::str::from_utf8(&buf[..n]).ok()
 }
 
 pub(crate) fn round(x: f64) -> f64 {

@@ -11,25 +11,58 @@ use std::sync::LazyLock;
 
 static TABLE: &str = include_str!("../data/token_freq.tsv");
 
+/// The weight of every word of the table and of [`COMMON_WORLDWIDE`], and
+/// that of a word in neither (a word no listed name has), worked out once:
+/// screening asks for the weight of every word of every name it prepares.
 struct Frequencies {
-    total: f64,
-    counts: HashMap<&'static str, u32>,
+    weights: HashMap<&'static str, f64, std::hash::BuildHasherDefault<Fnv>>,
+    unseen: f64,
 }
 
 static FREQUENCIES: LazyLock<Frequencies> = LazyLock::new(|| {
     let mut total = 1.0;
-    let mut counts = HashMap::with_capacity(24_000);
+    let mut counts: Vec<(&'static str, u32)> = Vec::with_capacity(24_000);
     for line in TABLE.lines() {
         let Some((token, n)) = line.split_once('\t') else { continue };
         let n: u32 = n.parse().unwrap_or(0);
         if token == "#names" {
             total = f64::from(n.max(1));
         } else {
-            counts.insert(token, n);
+            counts.push((token, n));
         }
     }
-    Frequencies { total, counts }
+    let weight = |df: u32| ((total / (f64::from(df) + 1.0)).ln() / total.ln()).clamp(0.1, 1.0);
+    let mut weights: HashMap<&'static str, f64, _> = HashMap::default();
+    weights.reserve(counts.len() + COMMON_WORLDWIDE.len());
+    for (token, df) in counts {
+        weights.insert(token, weight(df));
+    }
+    let unseen = weight(0);
+    for token in COMMON_WORLDWIDE {
+        let w = weights.entry(token).or_insert(unseen);
+        *w = w.min(0.35);
+    }
+    Frequencies { weights, unseen }
 });
+
+/// 64-bit FNV-1a: the table's keys are short words, for which it is much
+/// cheaper than the default SipHash, and they are not chosen by an attacker.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for &b in bytes {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
 
 /// Given names and surnames that are common worldwide: their weight is capped
 /// so that sharing one of them never carries a match by itself.
@@ -151,11 +184,7 @@ const COMMON_WORLDWIDE: &[&str] = &[
 /// of names, floored at 0.1 and capped at 0.35 for common worldwide names.
 pub fn rarity(token: &str) -> f64 {
     let f = &*FREQUENCIES;
-    let df = f64::from(f.counts.get(token).copied().unwrap_or(0));
-    let mut w = ((f.total / (df + 1.0)).ln() / f.total.ln()).clamp(0.1, 1.0);
-    if COMMON_WORLDWIDE.contains(&token) {
-        w = w.min(0.35);
-    }
+    let mut w = f.weights.get(token).copied().unwrap_or(f.unseen);
     if token.len() <= 2 && !token.bytes().all(|b| b.is_ascii_digit()) {
         w = w.min(0.4);
     }
