@@ -512,7 +512,7 @@ pub fn score_forms(pa: &Prepared, pb: &Prepared, schema: Schema, explanation: Op
         }
     }
     // Fused words: two adjacent free words on one side against one free word on the other.
-    fuse(ta, tb, &mut pair_a, &mut pair_b, &mut pairs);
+    fuse((ta, &pa.bags), (tb, &pb.bags), &mut pair_a, &mut pair_b, &mut pairs);
 
     // 3. Coverage. A name is fully explained when each of its words aligned
     // and at least one alignment is more than an initial: "G. D." does not
@@ -738,9 +738,14 @@ fn may_align(x: &NameToken, fx: &WordFacts, bx: &[u8; 27], y: &NameToken, fy: &W
     if x.group.is_some() && x.group == y.group {
         return true;
     }
-    let (la, lb) = (x.text.len() as f64, y.text.len() as f64);
+    spelling_bound(bx, by, x.text.len() as f64, y.text.len() as f64) >= ALIGN_MIN
+}
+
+/// An upper bound of the spelling similarity (half Jaro-Winkler, half
+/// Levenshtein ratio) of two words of these letter counts and lengths.
+fn spelling_bound(bx: &[u8; 27], by: &[u8; 27], la: f64, lb: f64) -> f64 {
     if la == 0.0 || lb == 0.0 {
-        return false;
+        return 0.0;
     }
     // At most `common` characters match in Jaro, and Levenshtein needs at
     // least `longer - common` edits.
@@ -748,7 +753,7 @@ fn may_align(x: &NameToken, fx: &WordFacts, bx: &[u8; 27], y: &NameToken, fy: &W
     let jaro = (common / la + common / lb + 1.0) / 3.0;
     let jw = jaro + 0.4 * (1.0 - jaro);
     let lev = common / la.max(lb);
-    0.5 * jw.min(1.0) + 0.5 * lev >= ALIGN_MIN
+    0.5 * jw.min(1.0) + 0.5 * lev
 }
 
 /// Aligns two adjacent unaligned words of one name with one unaligned word of
@@ -756,15 +761,19 @@ fn may_align(x: &NameToken, fx: &WordFacts, bx: &[u8; 27], y: &NameToken, fy: &W
 /// both sides are ranked together, best first and then by their words, so
 /// the result does not depend on which name comes first.
 fn fuse(
-    ta: &[NameToken],
-    tb: &[NameToken],
+    (ta, bags_a): (&[NameToken], &[[u8; 27]]),
+    (tb, bags_b): (&[NameToken], &[[u8; 27]]),
     pair_a: &mut [u8; MAX_TOKENS],
     pair_b: &mut [u8; MAX_TOKENS],
     pairs: &mut Vec<AlignedSpan>,
 ) {
     // (similarity, joined words, target word, two words on A?, first of the two, the one)
     let mut found: Vec<(f64, String, String, bool, usize, usize)> = Vec::new();
-    let mut collect = |x: &[NameToken], y: &[NameToken], px: &[u8; MAX_TOKENS], py: &[u8; MAX_TOKENS], on_a: bool| {
+    let mut collect = |(x, bx): (&[NameToken], &[[u8; 27]]),
+                       (y, by): (&[NameToken], &[[u8; 27]]),
+                       px: &[u8; MAX_TOKENS],
+                       py: &[u8; MAX_TOKENS],
+                       on_a: bool| {
         for j in (0..y.len()).filter(|&j| py[j] == NONE) {
             let target = &y[j].text;
             for i in 0..x.len().saturating_sub(1) {
@@ -773,6 +782,14 @@ fn fuse(
                 }
                 let (p, q) = (&x[i].text, &x[i + 1].text);
                 if (p.len() + q.len()).abs_diff(target.len()) > 2 || p.as_bytes().first() != target.as_bytes().first() {
+                    continue;
+                }
+                // Too few letters in common for the spelling to reach 0.86 (see `may_align`).
+                let mut joined_bag = bx[i];
+                for (c, n) in joined_bag.iter_mut().zip(&bx[i + 1]) {
+                    *c = c.saturating_add(*n);
+                }
+                if spelling_bound(&joined_bag, &by[j], (p.len() + q.len()) as f64, target.len() as f64) < 0.86 {
                     continue;
                 }
                 // Joined on the stack: most pairs tried are not kept.
@@ -785,8 +802,8 @@ fn fuse(
             }
         }
     };
-    collect(ta, tb, pair_a, pair_b, true);
-    collect(tb, ta, pair_b, pair_a, false);
+    collect((ta, bags_a), (tb, bags_b), pair_a, pair_b, true);
+    collect((tb, bags_b), (ta, bags_a), pair_b, pair_a, false);
     if found.is_empty() {
         return;
     }
