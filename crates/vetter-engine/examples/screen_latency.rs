@@ -10,6 +10,12 @@
 //! how many queries without an `expected` entity had a sanctioned match and
 //! how many with one found it. `birth_date` and `country` columns, when
 //! present, go into the queries.
+//!
+//! Environment: `VETTER_WARM_ONLY=1` prepares every entity first and times
+//! one warm pass (a long-running server; also what to profile);
+//! `VETTER_LIMIT=N` returns N hits per query instead of 10; `VETTER_DUMP=1`
+//! prints each query's matches; `VETTER_MISSES=1` prints each listed query
+//! whose entity is not in the hits, with the hits' scores.
 
 #![allow(clippy::print_stdout)]
 
@@ -75,6 +81,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 listed += 1;
                 let hit = found.iter().find(|h| h.id == *want);
                 found_top += usize::from(hit.is_some());
+                if std::env::var_os("VETTER_MISSES").is_some() && hit.is_none() && pass == "warm" {
+                    let scores: Vec<String> = found.iter().map(|h| format!("{:.3}", h.score)).collect();
+                    println!("MISS\t{}\t{}\t{}", q.name, want, scores.join(" "));
+                }
                 found_match += usize::from(hit.is_some_and(|h| h.is_match));
             } else {
                 sanctioned += usize::from(found.iter().any(|h| h.is_match && h.risk == "sanctioned"));
