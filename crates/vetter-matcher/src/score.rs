@@ -62,7 +62,7 @@ impl WordFacts {
         WordFacts {
             number: is_number(&t.text),
             patronymic: is_patronymic(&t.text),
-            pinyin: vetter_names::pinyin_syllables(&t.text).map(|s| s.len().min(255) as u8),
+            pinyin: vetter_names::pinyin_syllable_count(&t.text).map(|n| n.min(255) as u8),
             text: fnv1a(&t.text),
             skeleton: fnv1a(&t.skeleton),
             phonetic: fnv1a(&t.phonetic),
@@ -703,7 +703,9 @@ pub fn slavic_key(word: &str) -> String {
     let mut out = String::with_capacity(word.len());
     let mut rest = word;
     'outer: while let Some(c) = rest.chars().next() {
-        for (from, to) in PAIRS {
+        // Only these letters begin a pair.
+        let pairs: &[(&str, &str)] = if matches!(c, 's' | 'k' | 'z' | 't' | 'c' | 'y' | 'i') { &PAIRS } else { &[] };
+        for &(from, to) in pairs {
             if let Some(after) = rest.strip_prefix(from) {
                 out.push_str(to);
                 rest = after;

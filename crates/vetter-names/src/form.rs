@@ -578,7 +578,12 @@ mod tests {
             let twice = normalize(&once.text(), kind);
             prop_assert_eq!(twice.text(), once.text(), "{:?} steps {:?} then {:?}", name, once.steps, twice.steps);
             if name.is_ascii() {
-                prop_assert_eq!(&twice.tokens, &once.tokens);
+                // `surname` reads the comma of "SURNAME, Given", which the
+                // normalised text no longer has: the words must agree, not it.
+                let words = |tokens: &[NameToken]| {
+                    tokens.iter().map(|t| NameToken { surname: false, ..t.clone() }).collect::<Vec<_>>()
+                };
+                prop_assert_eq!(words(&twice.tokens), words(&once.tokens));
             }
         }
 

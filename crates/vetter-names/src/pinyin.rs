@@ -35,6 +35,34 @@ wa wai wan wang wei wen weng wo wu
 
 static SET: LazyLock<WordMap<()>> = LazyLock::new(|| SYLLABLES.split_whitespace().map(|s| (s, ())).collect());
 
+/// The syllables as a letter trie, so that one walk from a position finds
+/// every syllable starting there (the split tries each position of every
+/// word the matcher prepares).
+struct Trie {
+    /// Child of each node per letter `a`..`z` (0: none; node 0 is the root).
+    next: Vec<[u16; 26]>,
+    /// Whether the path to each node spells a syllable.
+    end: Vec<bool>,
+}
+
+static TRIE: LazyLock<Trie> = LazyLock::new(|| {
+    let mut trie = Trie { next: vec![[0; 26]], end: vec![false] };
+    for syllable in SYLLABLES.split_whitespace() {
+        let mut node = 0usize;
+        for c in syllable.bytes() {
+            let k = usize::from(c - b'a');
+            if trie.next[node][k] == 0 {
+                trie.next[node][k] = trie.next.len() as u16;
+                trie.next.push([0; 26]);
+                trie.end.push(false);
+            }
+            node = usize::from(trie.next[node][k]);
+        }
+        trie.end[node] = true;
+    }
+    trie
+});
+
 /// The number of Pinyin syllables known.
 pub(crate) fn syllable_count() -> usize {
     SET.len()
@@ -59,21 +87,58 @@ pub fn is_pinyin_syllable(s: &str) -> bool {
 /// assert_eq!(vetter_names::pinyin_syllables("putin"), None);
 /// ```
 pub fn pinyin_syllables(token: &str) -> Option<Vec<&str>> {
+    let best = best_split(token)?;
+    let mut out = Vec::with_capacity(token.len() / 2);
+    let mut i = 0;
+    while i < token.len() {
+        let len = best[i].1 as usize;
+        out.push(&token[i..i + len]);
+        i += len;
+    }
+    Some(out)
+}
+
+/// The number of syllables [`pinyin_syllables`] splits a word into, without
+/// writing them out (the matcher asks this of every word it prepares).
+pub fn pinyin_syllable_count(token: &str) -> Option<usize> {
+    let best = best_split(token)?;
+    let (mut i, mut count) = (0, 0);
+    while i < token.len() {
+        i += best[i].1 as usize;
+        count += 1;
+    }
+    Some(count)
+}
+
+/// The split of [`pinyin_syllables`]: `best[i]` is the cost of the cheapest
+/// split of `token[i..]` and the length of its first syllable.
+fn best_split(token: &str) -> Option<[(u16, u8); 65]> {
     let b = token.as_bytes();
     let n = b.len();
     if n == 0 || n > 64 || !b.iter().all(u8::is_ascii_lowercase) {
         return None;
     }
-    // best[i]: the cheapest split of token[i..] and its first syllable's length.
     // A syllable costs 2, plus 1 if it starts with a vowel after another
     // syllable (Pinyin writes `zheng'en` with an apostrophe, so `zhengen`
     // reads `zhen gen`).
+    let trie = &*TRIE;
     let mut best = [(u16::MAX, 0u8); 65];
     best[n] = (0, 0);
+    // The leftmost position from which the rest splits: no syllable is longer
+    // than six letters, so once it is more than six ahead nothing before splits.
+    let mut reachable = n;
     for i in (0..n).rev() {
+        if reachable > i + 6 {
+            return None;
+        }
+        let mut node = 0usize;
         for len in 1..=6.min(n - i) {
+            node = usize::from(trie.next[node][usize::from(b[i + len - 1] - b'a')]);
+            if node == 0 {
+                break;
+            }
             let rest = best[i + len].0;
-            if rest == u16::MAX || !SET.contains_key(&token[i..i + len]) {
+            if rest == u16::MAX || !trie.end[node] {
                 continue;
             }
             let vowel_start = i > 0 && matches!(b[i], b'a' | b'e' | b'o');
@@ -82,18 +147,11 @@ pub fn pinyin_syllables(token: &str) -> Option<Vec<&str>> {
                 best[i] = (cost, len as u8);
             }
         }
+        if best[i].0 != u16::MAX {
+            reachable = i;
+        }
     }
-    if best[0].0 == u16::MAX {
-        return None;
-    }
-    let mut out = Vec::with_capacity(n / 2);
-    let mut i = 0;
-    while i < n {
-        let len = best[i].1 as usize;
-        out.push(&token[i..i + len]);
-        i += len;
-    }
-    Some(out)
+    (best[0].0 != u16::MAX).then_some(best)
 }
 
 #[cfg(test)]
@@ -117,6 +175,48 @@ mod tests {
         check("zhongnanhai", Some(&["zhong", "nan", "hai"]));
         check("keqiang", Some(&["ke", "qiang"]));
         check("zhuangzhuang", Some(&["zhuang", "zhuang"]));
+        assert_eq!(pinyin_syllable_count("zhongnanhai"), Some(3));
+        assert_eq!(pinyin_syllable_count("mohammed"), None);
+    }
+
+    /// The split with a plain set lookup per substring, as the trie must give it.
+    fn reference(token: &str) -> Option<usize> {
+        let b = token.as_bytes();
+        let n = b.len();
+        if n == 0 || !b.iter().all(u8::is_ascii_lowercase) {
+            return None;
+        }
+        let mut best = vec![(u16::MAX, 0usize); n + 1];
+        best[n] = (0, 0);
+        for i in (0..n).rev() {
+            for len in 1..=6.min(n - i) {
+                let rest = best[i + len];
+                if rest.0 == u16::MAX || !SET.contains_key(&token[i..i + len]) {
+                    continue;
+                }
+                let cost = rest.0 + 2 + u16::from(i > 0 && matches!(b[i], b'a' | b'e' | b'o'));
+                if cost < best[i].0 {
+                    best[i] = (cost, rest.1 + 1);
+                }
+            }
+        }
+        (best[0].0 != u16::MAX).then_some(best[0].1)
+    }
+
+    #[test]
+    fn trie_agrees_with_the_set() {
+        let syllables: Vec<&str> = SYLLABLES.split_whitespace().collect();
+        for a in &syllables {
+            for b in &syllables {
+                let word = format!("{a}{b}");
+                assert_eq!(pinyin_syllable_count(&word), reference(&word), "{word}");
+                let word = format!("{a}{b}x");
+                assert_eq!(pinyin_syllable_count(&word), reference(&word), "{word}");
+            }
+        }
+        for word in ["mohammed", "vladimir", "putin", "jinping", "ivanova", "zhengen", "aaaaaaaaaaaaaa"] {
+            assert_eq!(pinyin_syllable_count(word), reference(word), "{word}");
+        }
     }
 
     #[test]
