@@ -27,7 +27,7 @@
 use std::collections::HashMap;
 
 use vetter_engine::{Engine, Filters, Hit, Query};
-use vetter_matcher::{Algorithm, Prepared, compare};
+use vetter_matcher::{Algorithm, Prepared, compare_prepared};
 use vetter_model::Schema;
 use vetter_names::{NameKind, fold, normalize};
 
@@ -182,12 +182,40 @@ impl Linker {
                 &Filters { min_score: threshold, limit: 10, ..Filters::default() },
             )
         };
+        // The mention as the prose test compares it: normalised for the
+        // hit's schema (the query's own preparation is an organisation's).
+        let mut as_kind: Vec<(vetter_names::NameKind, Prepared)> = Vec::new();
+        let data = engine.index().data();
         let passed: Vec<(Hit, String)> = hits
             .into_iter()
             .filter(|h| h.is_match)
             .filter(|h| !only_persons || h.schema == Schema::Person)
             .filter(|h| !only_orgs || h.schema.is_organization())
-            .filter_map(|h| prose_test(name, &h, arabic).map(|why| (h, why)))
+            .filter_map(|h| {
+                let kind = vetter_matcher::name_kind(h.schema);
+                let mention = if kind == vetter_matcher::name_kind(Schema::LegalEntity) {
+                    prepared.prepared()
+                } else {
+                    let at = match as_kind.iter().position(|(k, _)| *k == kind) {
+                        Some(at) => at,
+                        None => {
+                            as_kind.push((kind, vetter_matcher::prepare(name, h.schema)));
+                            as_kind.len() - 1
+                        }
+                    };
+                    &as_kind[at].1
+                };
+                // The listed name as screening prepared it for the entity's
+                // schema, which is what `compare` would make of it again.
+                let index = candidates.iter().copied().find(|&c| data.entities[c as usize].id.as_str() == h.id);
+                let listed = index
+                    .and_then(|i| engine.prepared_names(i).map(|(_, n)| n).find(|n| n.form.original == h.matched_name));
+                let why = match listed {
+                    Some(listed) => prose_test(mention, listed, &h, arabic),
+                    None => prose_test(mention, &vetter_matcher::prepare(&h.matched_name, h.schema), &h, arabic),
+                };
+                why.map(|why| (h, why))
+            })
             .collect();
         let best = passed.first()?.0.score;
         // Lists that were not merged into one entity give near-equal hits:
@@ -232,6 +260,7 @@ impl Linker {
             *s == Schema::LegalEntity || *s == Schema::Organization || *s == Schema::Company
         };
         let word = vetter_matcher::prepare(folded, Schema::Organization);
+        let mut buf = String::new();
         for &i in ids.iter().filter(|&&i| is_org(i)) {
             // The names as screening normalised them (for an organisation, as
             // `compare` does for `Schema::Organization`), kept by the engine.
@@ -242,8 +271,17 @@ impl Linker {
                     if n.form.tokens.len() > 2 {
                         return None;
                     }
-                    if fold(&n.form.original) == folded {
+                    if fold_is(&n.form.original, folded, &mut buf) {
                         return Some((n.form.original.clone(), 1.0, "the word is the whole listed name".to_owned()));
+                    }
+                    // One aligned pair and no word left over: one word against
+                    // two only fused, which the matcher tries only for a joined
+                    // length within 2 letters and the same first letter.
+                    if let ([w], [x, y]) = (word.form.tokens.as_slice(), n.form.tokens.as_slice())
+                        && ((x.text.len() + y.text.len()).abs_diff(w.text.len()) > 2
+                            || x.text.as_bytes().first() != w.text.as_bytes().first())
+                    {
+                        return None;
                     }
                     // Word against word, a pair aligns at 0.9 (rounded to 3 places) only if the loosest
                     // word similarity reaches it (Cyrillic aside, whose
@@ -300,11 +338,19 @@ impl Linker {
         let best = best?;
         // A word that names people in the lists (`Assad`) is a surname, not an
         // organisation: more persons than organisations have it as a word.
-        let has_word = |i: u32| {
-            engine.index().entity(i).is_some_and(|e| e.names().any(|(_, n)| fold(n).split(' ').any(|t| t == folded)))
+        // Read from the artifact in place: building the entity costs more than the test.
+        let mut buf = String::new();
+        let mut has_word = |i: u32| {
+            data.entities[i as usize]
+                .properties
+                .iter()
+                .filter(|(p, _)| vetter_model::Prop::FULL_NAMES.iter().any(|f| *p == f))
+                .flat_map(|(_, names)| names.iter())
+                .any(|n| fold_words(n.as_str(), &mut buf, |t| t == folded))
         };
         let orgs = ids.iter().filter(|&&i| is_org(i) && has_word(i)).count();
-        let mut persons = ids.iter().filter(|&&i| data.entities[i as usize].schema == Schema::Person && has_word(i));
+        let mut persons =
+            ids.iter().filter(move |&&i| data.entities[i as usize].schema == Schema::Person && has_word(i));
         persons.nth(orgs).is_none().then_some(best)
     }
 }
@@ -371,9 +417,10 @@ fn shared_candidates(engine: &Engine, name: &Prepared, arabic: bool) -> Vec<u32>
 }
 
 /// The prose test of a hit (see the module docs): `Some(reason)` when it passes.
-fn prose_test(mention: &str, hit: &Hit, arabic: bool) -> Option<String> {
-    let schema = if hit.schema == Schema::Person { Schema::Person } else { hit.schema };
-    let c = compare(mention, &hit.matched_name, schema, Algorithm::Vetter);
+/// `mention` and `listed` are the two names prepared for the hit's schema
+/// (as `compare` would prepare them).
+fn prose_test(mention: &Prepared, listed: &Prepared, hit: &Hit, arabic: bool) -> Option<String> {
+    let c = compare_prepared(mention, listed, hit.schema, Algorithm::Vetter);
     let e = &c.explanation;
     if e.identical {
         return Some("same name".to_owned());
@@ -426,4 +473,40 @@ fn prose_test(mention: &str, hit: &Hit, arabic: bool) -> Option<String> {
             )
         }
     ))
+}
+
+/// Calls `f` on each word of `fold(text)` until it returns true; whether it
+/// did. ASCII text (most names) is folded a word at a time into `buf`, with
+/// no allocation once `buf` has grown.
+fn fold_words(text: &str, buf: &mut String, mut f: impl FnMut(&str) -> bool) -> bool {
+    if !text.is_ascii() {
+        return fold(text).split(' ').any(f);
+    }
+    // As `fold` does for ASCII: runs of letters and digits, lower-cased,
+    // apostrophes dropped inside words.
+    buf.clear();
+    for c in text.bytes() {
+        if c.is_ascii_alphanumeric() {
+            buf.push(char::from(c.to_ascii_lowercase()));
+        } else if c == b'\'' || c == b'`' {
+        } else if !buf.is_empty() {
+            if f(buf) {
+                return true;
+            }
+            buf.clear();
+        }
+    }
+    !buf.is_empty() && f(buf)
+}
+
+/// `fold(text) == word` for a `word` of one folded word.
+fn fold_is(text: &str, word: &str, buf: &mut String) -> bool {
+    let mut words = 0;
+    let mut same = true;
+    fold_words(text, buf, |t| {
+        words += 1;
+        same &= t == word;
+        !same
+    });
+    same && words == 1
 }
