@@ -190,7 +190,14 @@ impl Linker {
         let query = Query { name: name.to_owned(), schema, ..Query::default() };
         let prepared = engine.prepare_query(&query);
         let arabic = name.chars().any(|c| ('\u{0600}'..='\u{06ff}').contains(&c));
-        let candidates = shared_candidates(engine, prepared.prepared(), arabic, window, &mut self.words);
+        let mut candidates = shared_candidates(engine, prepared.prepared(), arabic, window, &mut self.words);
+        // Hits of another kind than the mention's are dropped below: not scored.
+        let data = engine.index().data();
+        candidates.retain(|&c| {
+            let s = &data.entities[c as usize].schema;
+            let org = *s == Schema::LegalEntity || *s == Schema::Organization || *s == Schema::Company;
+            (!only_persons || *s == Schema::Person) && (!only_orgs || org)
+        });
         if candidates.is_empty() {
             return None;
         }
@@ -210,7 +217,6 @@ impl Linker {
         // The mention as the prose test compares it: normalised for the
         // hit's schema (the query's own preparation is an organisation's).
         let mut as_kind: Vec<(vetter_names::NameKind, Prepared)> = Vec::new();
-        let data = engine.index().data();
         let passed: Vec<(Hit, String)> = hits
             .into_iter()
             .filter(|h| h.is_match)
