@@ -384,6 +384,7 @@ impl Linker {
         // whether more than `orgs` persons have it, and those mostly do.
         let mut exact: Vec<u32> = exact.iter().map(|e| e.to_native()).collect();
         exact.sort_unstable();
+        exact.dedup();
         let rest = ids.iter().copied().filter(|i| exact.binary_search(i).is_err()).collect::<Vec<_>>();
         let mut persons = exact
             .iter()
