@@ -1,4 +1,4 @@
-//! Checks the linker's fast path against its reference: `cargo run --release -p vetter-scan --example link_check -- [--every N] [--warm] [FILE]`.
+//! Checks the linker's fast path against its reference: `cargo run --release -p vetter-scan --example link_check -- [--every N] [--warm] [--print] [FILE]`.
 //!
 //! Links every `N`th name (default 10) of a CSV with a `name` column (default
 //! `bench/screening/queries.csv`: aliases, transliterations and synthetic
@@ -7,6 +7,9 @@
 //! prints each name the two link differently, the counts and the times
 //! (`--warm`: with every entity's names prepared first; else the fast path,
 //! run first, pays for preparing the entities both paths score).
+//! `--print` prints every name's fast-path link in full (id, score, matched
+//! name, explanation, other entities) and skips the reference, to diff the
+//! fast path's output before and after a change.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
 use std::time::{Duration, Instant};
@@ -17,6 +20,8 @@ fn main() {
     let mut args: Vec<String> = std::env::args().skip(1).collect();
     let warm = args.iter().any(|a| a == "--warm");
     args.retain(|a| a != "--warm");
+    let print = args.iter().any(|a| a == "--print");
+    args.retain(|a| a != "--print");
     let every: usize = match args.iter().position(|a| a == "--every") {
         Some(at) => {
             args.remove(at);
@@ -55,6 +60,20 @@ fn main() {
         let started = Instant::now();
         let a = fast.link(&engine, name, kind, words);
         t_fast += started.elapsed();
+        if print {
+            match &a {
+                Some(l) => println!(
+                    "{name}\t{}\t{}\t{}\t{}\t{}",
+                    l.entity.id,
+                    l.score,
+                    l.matched_name,
+                    l.explanation,
+                    l.also.join(",")
+                ),
+                None => println!("{name}\t-"),
+            }
+            continue;
+        }
         let started = Instant::now();
         let b = full.link(&engine, name, kind, words);
         t_full += started.elapsed();

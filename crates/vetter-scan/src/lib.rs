@@ -243,6 +243,7 @@ impl<'e> Scanner<'e> {
 
     /// Scans one document; `subject` turns on contact finding.
     pub fn scan(&mut self, text: &str, subject: Option<&str>) -> Report {
+        self.linker.start_document();
         let tokens = words::tokenize(text);
         let w = &tokens.words;
         let lower_vocab: HashSet<&str> =
@@ -315,7 +316,7 @@ impl<'e> Scanner<'e> {
                             sub.comma_form = c.comma_form && from == c.first;
                             sub.sentence_initial = c.sentence_initial && from == c.first;
                             let sub_name = spans::name_text(&sub, w, text);
-                            if let Some(l) = self.linker.link(self.engine, &sub_name, sub.kind, size) {
+                            if let Some(l) = self.linker.link_window(self.engine, &sub_name, sub.kind, size) {
                                 link = Some(l);
                                 cands[ci] = sub;
                                 break 'windows;

@@ -9,7 +9,10 @@
 //!    places, titles of works) have no such entity and cost a normalisation
 //!    and a few lookups, which is what makes scanning fast. A single word is
 //!    linked only when it is the whole name of a listed organisation
-//!    (`Hezbollah`), never to a person.
+//!    (`Hezbollah`), never to a person. A window of a longer run that did
+//!    not link (`Yesterday Vladimir Putin`, an Arabic sentence) is scored
+//!    only against entities that have every one of its words
+//!    ([`Linker::link_window`]): the prose test needs each word to align.
 //! 2. **Scoring.** `Engine::screen_entities` scores those entities (at most
 //!    [`vetter_engine::screen::CANDIDATES`], most shared rarity first) and
 //!    writes out the ones that reach the match threshold. The prose test below
@@ -27,7 +30,7 @@
 use std::collections::HashMap;
 
 use vetter_engine::{Engine, Filters, Hit, Query};
-use vetter_matcher::{Algorithm, Prepared, compare};
+use vetter_matcher::{Algorithm, Prepared, compare_prepared};
 use vetter_model::Schema;
 use vetter_names::{NameKind, fold, normalize};
 
@@ -109,7 +112,10 @@ pub struct LinkStats {
 /// Links names to entities, remembering every answer.
 #[derive(Debug, Default)]
 pub struct Linker {
-    cache: HashMap<(String, Kind), Option<Link>>,
+    cache: HashMap<(String, Kind, bool), Option<Link>>,
+    /// The entities of each word looked up in the current document (by its
+    /// postings keys), sorted: the windows of a long run share their words.
+    words: HashMap<String, Vec<u32>>,
     /// Counters.
     pub stats: LinkStats,
     /// Score a name that passes the prefilter against every entity sharing
@@ -125,11 +131,29 @@ impl Linker {
     /// Forgets every name looked up (the counters stay).
     pub fn forget(&mut self) {
         self.cache.clear();
+        self.words.clear();
+    }
+
+    /// Called before each document: forgets the entities of its words.
+    pub fn start_document(&mut self) {
+        self.words.clear();
     }
 
     /// The entity `name` (a candidate of `kind` with `words` words) denotes, if any.
     pub fn link(&mut self, engine: &Engine, name: &str, kind: Kind, words: usize) -> Option<Link> {
-        let key = (fold(name), kind);
+        self.link_run(engine, name, kind, words, false)
+    }
+
+    /// [`Linker::link`] for a window of a longer run that did not link
+    /// (`Yesterday Vladimir Putin`, an Arabic sentence): only entities that
+    /// share every word of the window (by postings keys) are scored, since
+    /// the prose test needs every word of it to align with the listed name.
+    pub fn link_window(&mut self, engine: &Engine, name: &str, kind: Kind, words: usize) -> Option<Link> {
+        self.link_run(engine, name, kind, words, true)
+    }
+
+    fn link_run(&mut self, engine: &Engine, name: &str, kind: Kind, words: usize, window: bool) -> Option<Link> {
+        let key = (fold(name), kind, window && words > 2);
         if let Some(hit) = self.cache.get(&key) {
             return hit.clone();
         }
@@ -137,7 +161,7 @@ impl Linker {
             self.cache.clear();
         }
         self.stats.looked_up += 1;
-        let found = if words == 1 { self.link_word(engine, &key.0) } else { self.link_name(engine, name, kind) };
+        let found = if words == 1 { self.link_word(engine, &key.0) } else { self.link_name(engine, name, kind, key.2) };
         if found.is_some() {
             self.stats.linked += 1;
         }
@@ -145,13 +169,13 @@ impl Linker {
         found
     }
 
-    fn link_name(&mut self, engine: &Engine, name: &str, kind: Kind) -> Option<Link> {
+    fn link_name(&mut self, engine: &Engine, name: &str, kind: Kind, window: bool) -> Option<Link> {
         // Screening reads the name with no schema (`MADURO MOROS, Nicolas`
         // scores higher that way than as a Person query); a person-like
         // mention then keeps person hits only.
         let only_persons = kind == Kind::Person;
         let only_orgs = kind == Kind::Organization;
-        self.link_schema(engine, name, None, only_persons, only_orgs)
+        self.link_schema(engine, name, None, only_persons, only_orgs, window)
     }
 
     fn link_schema(
@@ -161,11 +185,19 @@ impl Linker {
         schema: Option<Schema>,
         only_persons: bool,
         only_orgs: bool,
+        window: bool,
     ) -> Option<Link> {
         let query = Query { name: name.to_owned(), schema, ..Query::default() };
         let prepared = engine.prepare_query(&query);
         let arabic = name.chars().any(|c| ('\u{0600}'..='\u{06ff}').contains(&c));
-        let candidates = shared_candidates(engine, prepared.prepared(), arabic);
+        let mut candidates = shared_candidates(engine, prepared.prepared(), arabic, window, &mut self.words);
+        // Hits of another kind than the mention's are dropped below: not scored.
+        let data = engine.index().data();
+        candidates.retain(|&c| {
+            let s = &data.entities[c as usize].schema;
+            let org = *s == Schema::LegalEntity || *s == Schema::Organization || *s == Schema::Company;
+            (!only_persons || *s == Schema::Person) && (!only_orgs || org)
+        });
         if candidates.is_empty() {
             return None;
         }
@@ -182,12 +214,39 @@ impl Linker {
                 &Filters { min_score: threshold, limit: 10, ..Filters::default() },
             )
         };
+        // The mention as the prose test compares it: normalised for the
+        // hit's schema (the query's own preparation is an organisation's).
+        let mut as_kind: Vec<(vetter_names::NameKind, Prepared)> = Vec::new();
         let passed: Vec<(Hit, String)> = hits
             .into_iter()
             .filter(|h| h.is_match)
             .filter(|h| !only_persons || h.schema == Schema::Person)
             .filter(|h| !only_orgs || h.schema.is_organization())
-            .filter_map(|h| prose_test(name, &h, arabic).map(|why| (h, why)))
+            .filter_map(|h| {
+                let kind = vetter_matcher::name_kind(h.schema);
+                let mention = if kind == vetter_matcher::name_kind(Schema::LegalEntity) {
+                    prepared.prepared()
+                } else {
+                    let at = match as_kind.iter().position(|(k, _)| *k == kind) {
+                        Some(at) => at,
+                        None => {
+                            as_kind.push((kind, vetter_matcher::prepare(name, h.schema)));
+                            as_kind.len() - 1
+                        }
+                    };
+                    &as_kind[at].1
+                };
+                // The listed name as screening prepared it for the entity's
+                // schema, which is what `compare` would make of it again.
+                let index = candidates.iter().copied().find(|&c| data.entities[c as usize].id.as_str() == h.id);
+                let listed = index
+                    .and_then(|i| engine.prepared_names(i).map(|(_, n)| n).find(|n| n.form.original == h.matched_name));
+                let why = match listed {
+                    Some(listed) => prose_test(mention, listed, &h, arabic),
+                    None => prose_test(mention, &vetter_matcher::prepare(&h.matched_name, h.schema), &h, arabic),
+                };
+                why.map(|why| (h, why))
+            })
             .collect();
         let best = passed.first()?.0.score;
         // Lists that were not merged into one entity give near-equal hits:
@@ -232,6 +291,7 @@ impl Linker {
             *s == Schema::LegalEntity || *s == Schema::Organization || *s == Schema::Company
         };
         let word = vetter_matcher::prepare(folded, Schema::Organization);
+        let mut buf = String::new();
         for &i in ids.iter().filter(|&&i| is_org(i)) {
             // The names as screening normalised them (for an organisation, as
             // `compare` does for `Schema::Organization`), kept by the engine.
@@ -242,8 +302,17 @@ impl Linker {
                     if n.form.tokens.len() > 2 {
                         return None;
                     }
-                    if fold(&n.form.original) == folded {
+                    if fold_is(&n.form.original, folded, &mut buf) {
                         return Some((n.form.original.clone(), 1.0, "the word is the whole listed name".to_owned()));
+                    }
+                    // One aligned pair and no word left over: one word against
+                    // two only fused, which the matcher tries only for a joined
+                    // length within 2 letters and the same first letter.
+                    if let ([w], [x, y]) = (word.form.tokens.as_slice(), n.form.tokens.as_slice())
+                        && ((x.text.len() + y.text.len()).abs_diff(w.text.len()) > 2
+                            || x.text.as_bytes().first() != w.text.as_bytes().first())
+                    {
+                        return None;
                     }
                     // Word against word, a pair aligns at 0.9 (rounded to 3 places) only if the loosest
                     // word similarity reaches it (Cyrillic aside, whose
@@ -300,11 +369,27 @@ impl Linker {
         let best = best?;
         // A word that names people in the lists (`Assad`) is a surname, not an
         // organisation: more persons than organisations have it as a word.
-        let has_word = |i: u32| {
-            engine.index().entity(i).is_some_and(|e| e.names().any(|(_, n)| fold(n).split(' ').any(|t| t == folded)))
+        // Read from the artifact in place: building the entity costs more than the test.
+        let mut buf = String::new();
+        let mut has_word = |i: u32| {
+            data.entities[i as usize]
+                .properties
+                .iter()
+                .filter(|(p, _)| vetter_model::Prop::FULL_NAMES.iter().any(|f| *p == f))
+                .flat_map(|(_, names)| names.iter())
+                .any(|n| fold_words(n.as_str(), &mut buf, |t| t == folded))
         };
         let orgs = ids.iter().filter(|&&i| is_org(i) && has_word(i)).count();
-        let mut persons = ids.iter().filter(|&&i| data.entities[i as usize].schema == Schema::Person && has_word(i));
+        // Persons that have the word itself first: the answer is only
+        // whether more than `orgs` persons have it, and those mostly do.
+        let mut exact: Vec<u32> = exact.iter().map(|e| e.to_native()).collect();
+        exact.sort_unstable();
+        exact.dedup();
+        let rest = ids.iter().copied().filter(|i| exact.binary_search(i).is_err()).collect::<Vec<_>>();
+        let mut persons = exact
+            .iter()
+            .chain(&rest)
+            .filter(move |&&i| data.entities[i as usize].schema == Schema::Person && has_word(i));
         persons.nth(orgs).is_none().then_some(best)
     }
 }
@@ -312,29 +397,47 @@ impl Linker {
 /// The entities that have at least two of the name's words (see the module
 /// docs), most shared rarity first, at most `CANDIDATES`; none when the name
 /// has fewer than two words that count.
-fn shared_candidates(engine: &Engine, name: &Prepared, arabic: bool) -> Vec<u32> {
+fn shared_candidates(
+    engine: &Engine,
+    name: &Prepared,
+    arabic: bool,
+    every_word: bool,
+    words: &mut HashMap<String, Vec<u32>>,
+) -> Vec<u32> {
     let data = engine.index().data();
     let mut key = String::new();
     // Each word's entities, sorted, with the word's rarity weight.
-    let mut sets: Vec<(Vec<u32>, f64)> = Vec::new();
+    let mut sets: Vec<(&[u32], f64)> = Vec::new();
+    let mut word_keys: Vec<(String, f64)> = Vec::new();
     for (t, &weight) in name.form.tokens.iter().zip(&name.weights) {
         if t.generic || t.initial {
             continue;
         }
-        let mut set: Vec<u32> = Vec::new();
         // Consonant skeletons collide often (`hnr`); they are keys for Arabic script only.
-        for (tag, k) in [("t:", &t.text), ("p:", &t.phonetic), ("s:", &t.skeleton)] {
-            if k.len() + tag.len() < 4 || (tag == "s:" && !arabic) {
-                continue;
-            }
-            key.clear();
-            key.push_str(tag);
-            key.push_str(k);
-            set.extend(data.postings.get(&key).iter().map(|e| e.to_native()));
+        let keys = [("t:", &t.text), ("p:", &t.phonetic), ("s:", &t.skeleton)];
+        let keys = keys.into_iter().filter(|(tag, k)| k.len() + tag.len() >= 4 && (*tag != "s:" || arabic));
+        let mut id = String::new();
+        for (tag, k) in keys.clone() {
+            id.push_str(tag);
+            id.push_str(k);
+            id.push(' ');
         }
-        set.sort_unstable();
-        set.dedup();
-        sets.push((set, weight));
+        if !words.contains_key(&id) {
+            let mut set: Vec<u32> = Vec::new();
+            for (tag, k) in keys {
+                key.clear();
+                key.push_str(tag);
+                key.push_str(k);
+                set.extend(data.postings.get(&key).iter().map(|e| e.to_native()));
+            }
+            set.sort_unstable();
+            set.dedup();
+            words.insert(id.clone(), set);
+        }
+        word_keys.push((id, weight));
+    }
+    for (id, weight) in &word_keys {
+        sets.push((words[id].as_slice(), *weight));
     }
     if sets.len() < 2 {
         return Vec::new();
@@ -342,23 +445,38 @@ fn shared_candidates(engine: &Engine, name: &Prepared, arabic: bool) -> Vec<u32>
     // An entity in two or more sets is found from the smallest set it is in,
     // by binary search in the larger ones; the largest set is only searched.
     sets.sort_by_key(|(s, _)| s.len());
+    // A window of a longer run is a guess: only entities sharing every word count.
+    let need = if every_word { sets.len() } else { 2 };
+
     let mut found: Vec<(u32, f64)> = Vec::new();
+    let mut any_shared = false;
     for (i, (set, weight)) in sets.iter().enumerate() {
         let larger = &sets[i + 1..];
-        if larger.is_empty() {
+        if larger.is_empty() || (i > 0 && i + need > sets.len()) {
             break;
         }
         for &e in set.iter().take(50_000) {
             let mut shared = larger.iter().filter(|(s, _)| s.binary_search(&e).is_ok()).peekable();
             if shared.peek().is_some() {
-                found.push((e, weight + shared.map(|(_, w)| w).sum::<f64>()));
+                any_shared = true;
+                let mut n = 1;
+                let w = weight
+                    + shared
+                        .map(|(_, w)| {
+                            n += 1;
+                            w
+                        })
+                        .sum::<f64>();
+                if n >= need {
+                    found.push((e, w));
+                }
             }
         }
         // When the word with the fewest entities shares none with another
         // word, nothing is scored (as the prefilter always did): a word no
         // list has keeps a longer run (`Yesterday Vladimir Putin`) from
         // being scored, and the scanner tries its shorter windows.
-        if i == 0 && found.is_empty() {
+        if i == 0 && !any_shared {
             return Vec::new();
         }
     }
@@ -371,9 +489,10 @@ fn shared_candidates(engine: &Engine, name: &Prepared, arabic: bool) -> Vec<u32>
 }
 
 /// The prose test of a hit (see the module docs): `Some(reason)` when it passes.
-fn prose_test(mention: &str, hit: &Hit, arabic: bool) -> Option<String> {
-    let schema = if hit.schema == Schema::Person { Schema::Person } else { hit.schema };
-    let c = compare(mention, &hit.matched_name, schema, Algorithm::Vetter);
+/// `mention` and `listed` are the two names prepared for the hit's schema
+/// (as `compare` would prepare them).
+fn prose_test(mention: &Prepared, listed: &Prepared, hit: &Hit, arabic: bool) -> Option<String> {
+    let c = compare_prepared(mention, listed, hit.schema, Algorithm::Vetter);
     let e = &c.explanation;
     if e.identical {
         return Some("same name".to_owned());
@@ -426,4 +545,40 @@ fn prose_test(mention: &str, hit: &Hit, arabic: bool) -> Option<String> {
             )
         }
     ))
+}
+
+/// Calls `f` on each word of `fold(text)` until it returns true; whether it
+/// did. ASCII text (most names) is folded a word at a time into `buf`, with
+/// no allocation once `buf` has grown.
+fn fold_words(text: &str, buf: &mut String, mut f: impl FnMut(&str) -> bool) -> bool {
+    if !text.is_ascii() {
+        return fold(text).split(' ').any(f);
+    }
+    // As `fold` does for ASCII: runs of letters and digits, lower-cased,
+    // apostrophes dropped inside words.
+    buf.clear();
+    for c in text.bytes() {
+        if c.is_ascii_alphanumeric() {
+            buf.push(char::from(c.to_ascii_lowercase()));
+        } else if c == b'\'' || c == b'`' {
+        } else if !buf.is_empty() {
+            if f(buf) {
+                return true;
+            }
+            buf.clear();
+        }
+    }
+    !buf.is_empty() && f(buf)
+}
+
+/// `fold(text) == word` for a `word` of one folded word.
+fn fold_is(text: &str, word: &str, buf: &mut String) -> bool {
+    let mut words = 0;
+    let mut same = true;
+    fold_words(text, buf, |t| {
+        words += 1;
+        same &= t == word;
+        !same
+    });
+    same && words == 1
 }
