@@ -415,7 +415,10 @@ pub fn screen(
     let mut hits = Vec::new();
     let mut facts = Vec::new();
     for h in engine.screen_with(&query, &filters).into_iter().filter(|h| h.is_match) {
-        let entity = engine.show(&h.id).map(|d| d.entity);
+        // The entity itself, not `Engine::show`, which also collects its source records and
+        // merges by scanning every record and merge of the artifact, for each hit.
+        let index = engine.index();
+        let entity = index.lookup(&h.id).and_then(|at| index.entity(at));
         let countries: Vec<String> =
             entity.as_ref().map(|e| e.countries().into_iter().map(str::to_owned).collect()).unwrap_or_default();
         let entity_json = entity.as_ref().and_then(|e| serde_json::to_string(e).ok()).unwrap_or_default();
