@@ -194,7 +194,7 @@ fn sqlite_value(v: &Value) -> rusqlite::types::ToSqlOutput<'_> {
     })
 }
 
-fn pg_statement(
+pub(crate) fn pg_statement(
     client: &mut postgres::Client,
     statements: &mut HashMap<String, postgres::Statement>,
     sql: &str,

@@ -145,6 +145,52 @@ pub struct NewHit {
     pub data: serde_json::Value,
 }
 
+/// What screening a counterpart gave, ready to store with every contact that names it: the risk
+/// level with its reason, and the hits, each hit's JSON serialised once however many contacts
+/// share it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Screening {
+    /// Risk level (`critical`, `high`, `medium`, `low`, `none`).
+    pub risk: String,
+    /// Why that level.
+    pub risk_reason: String,
+    /// The listed entities the counterpart matched.
+    pub hits: Vec<NewHit>,
+    /// Each hit's `data` as JSON text.
+    data: Vec<String>,
+}
+
+impl Screening {
+    /// A screening result; each hit's `data` is serialised here, once.
+    pub fn new(risk: String, risk_reason: String, hits: Vec<NewHit>) -> Screening {
+        let data = hits.iter().map(|h| h.data.to_string()).collect();
+        Screening { risk, risk_reason, hits, data }
+    }
+}
+
+/// One row of [`Store::import_batch`]: a contact, its idempotency key ([`NewContact::key`],
+/// computed once by the caller) and the screening of its counterpart, shared with the other rows
+/// that name the same counterpart. The contact's own `risk`, `risk_reason` and `hits` are not read.
+#[derive(Debug, Clone)]
+pub struct ImportRow {
+    /// [`NewContact::key`] of `contact`.
+    pub key: String,
+    /// The contact.
+    pub contact: NewContact,
+    /// What screening its counterpart gave.
+    pub screening: std::sync::Arc<Screening>,
+}
+
+impl ImportRow {
+    /// A row from a contact carrying its own hits and risk (the key is computed here).
+    pub fn of(contact: NewContact) -> ImportRow {
+        let mut contact = contact;
+        let hits = std::mem::take(&mut contact.hits);
+        let screening = Screening::new(contact.risk.clone(), contact.risk_reason.clone(), hits);
+        ImportRow { key: contact.key(), contact, screening: std::sync::Arc::new(screening) }
+    }
+}
+
 /// A stored contact.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Contact {
@@ -382,77 +428,33 @@ impl Store {
     }
 
     /// Stores contacts with their hits in one transaction, skipping any already stored (same
-    /// [`NewContact::key`]), and appends one audit entry (`action`, `audit` plus the contacts).
+    /// [`NewContact::key`]), and appends one audit entry (`action`, `audit` plus the contacts:
+    /// `contacts`, each `{"id", "subject", "counterpart", "risk", "hits"}`, and `duplicates`, the
+    /// ids of those already stored).
     pub fn add_contacts(
         &mut self,
         contacts: &[NewContact],
         action: &str,
         audit: serde_json::Value,
     ) -> Result<Vec<Added>, StoreError> {
+        let rows: Vec<ImportRow> = contacts.iter().cloned().map(ImportRow::of).collect();
         let now = time::now();
         self.tx(|c| {
-            let mut out = Vec::with_capacity(contacts.len());
+            let out = store_rows(c, &rows, &now)?;
             let mut added = Vec::new();
             let mut duplicates = Vec::new();
-            // Multi-row inserts: one round trip per `CHUNK` contacts on PostgreSQL.
-            const CHUNK: usize = 200;
-            let mut inserted_keys: std::collections::HashMap<String, ContactId> = Default::default();
-            for chunk in contacts.chunks(CHUNK) {
-                let keys: Vec<String> = chunk.iter().map(NewContact::key).collect();
-                let mut sql = String::from(
-                    "INSERT INTO contacts (key, subject, counterpart, date, kind, country, source, risk, risk_reason, \
-                     status, created_at, schema) VALUES ",
-                );
-                push_placeholders(&mut sql, chunk.len(), 12);
-                let mut params: Vec<Value> = Vec::with_capacity(chunk.len() * 12);
-                for (n, key) in chunk.iter().zip(&keys) {
-                    let status = if n.hits.is_empty() { "clear" } else { "open" };
-                    params.extend([
-                        key.clone().into(),
-                        n.subject.as_str().into(),
-                        n.counterpart.as_str().into(),
-                        n.date.as_deref().into(),
-                        n.kind.as_str().into(),
-                        n.country.as_deref().into(),
-                        n.source.as_deref().into(),
-                        n.risk.as_str().into(),
-                        n.risk_reason.as_str().into(),
-                        status.into(),
-                        now.as_str().into(),
-                        n.schema.as_str().into(),
-                    ]);
-                }
-                sql.push_str(" ON CONFLICT (key) DO NOTHING RETURNING id, key");
-                let fresh: std::collections::HashMap<String, ContactId> =
-                    c.query(&sql, &params)?.iter().map(|r| (r.text(1), r.int(0))).collect();
-                for (n, key) in chunk.iter().zip(keys) {
-                    match fresh.get(&key) {
-                        // The first of equal contacts in this call is the one inserted.
-                        Some(&id) if !inserted_keys.contains_key(&key) => {
-                            inserted_keys.insert(key, id);
-                            insert_hits(c, id, &n.hits)?;
-                            added.push(serde_json::json!({
-                                "id": id,
-                                "subject": n.subject,
-                                "counterpart": n.counterpart,
-                                "risk": n.risk,
-                                "hits": n.hits.iter().map(|h| &h.entity_id).collect::<Vec<_>>(),
-                            }));
-                            out.push(Added { id, inserted: true });
-                        }
-                        _ => {
-                            let id = match inserted_keys.get(&key) {
-                                Some(&id) => id,
-                                None => c
-                                    .query("SELECT id FROM contacts WHERE key = $1", &[key.into()])?
-                                    .first()
-                                    .map(|r| r.int(0))
-                                    .unwrap_or_default(),
-                            };
-                            duplicates.push(id);
-                            out.push(Added { id, inserted: false });
-                        }
-                    }
+            for (a, r) in out.iter().zip(&rows) {
+                if a.inserted {
+                    let n = &r.contact;
+                    added.push(serde_json::json!({
+                        "id": a.id,
+                        "subject": n.subject,
+                        "counterpart": n.counterpart,
+                        "risk": r.screening.risk,
+                        "hits": r.screening.hits.iter().map(|h| &h.entity_id).collect::<Vec<_>>(),
+                    }));
+                } else {
+                    duplicates.push(a.id);
                 }
             }
             let mut data = match audit {
@@ -462,6 +464,48 @@ impl Store {
             data.insert("contacts".into(), added.into());
             data.insert("duplicates".into(), duplicates.into());
             audit::append(c, action, &serde_json::Value::Object(data), &now)?;
+            Ok(out)
+        })
+    }
+
+    /// Stores one batch of an import in one transaction, skipping the rows already stored (same
+    /// key), and appends one `contacts.import` audit entry: `audit` plus `added` and `duplicates`
+    /// (counts), `ids` (the first and last id stored, or null), `rows_sha256` and
+    /// `screening_sha256`, which seal the rows stored and what screening found for them without
+    /// listing them (see [`row_digest_lines`]); listing them put about a megabyte of JSON a batch
+    /// of 10,000 rows in the log, built, canonicalised and written by the single writer.
+    pub fn import_batch(&mut self, rows: &[ImportRow], audit: serde_json::Value) -> Result<Vec<Added>, StoreError> {
+        let now = time::now();
+        self.tx(|c| {
+            if c.dialect() == Dialect::Postgres {
+                // Batches take turns from the start (as audit entries do at the end), so the ids a
+                // batch stores are not interleaved with another import's.
+                c.batch("LOCK TABLE audit IN EXCLUSIVE MODE")?;
+            }
+            let out = store_rows(c, rows, &now)?;
+            let (mut facts, mut screening) = (sha2::Sha256::new(), sha2::Sha256::new());
+            let (mut fact_line, mut screening_line) = (Vec::with_capacity(512), Vec::with_capacity(512));
+            let (mut added, mut first, mut last) = (0u64, None, None);
+            for (a, r) in out.iter().zip(rows).filter(|(a, _)| a.inserted) {
+                added += 1;
+                first = first.or(Some(a.id));
+                last = Some(a.id);
+                fact_line.clear();
+                screening_line.clear();
+                row_digest_lines(&mut fact_line, &mut screening_line, a.id, &r.key, &r.contact, &r.screening, &now);
+                facts.update(&fact_line);
+                screening.update(&screening_line);
+            }
+            let mut data = match audit {
+                serde_json::Value::Object(m) => m,
+                _ => serde_json::Map::new(),
+            };
+            data.insert("added".into(), added.into());
+            data.insert("duplicates".into(), (out.len() as u64 - added).into());
+            data.insert("ids".into(), first.zip(last).map(|(f, l)| serde_json::json!([f, l])).unwrap_or_default());
+            data.insert("rows_sha256".into(), hex(&facts.finalize()).into());
+            data.insert("screening_sha256".into(), hex(&screening.finalize()).into());
+            audit::append(c, "contacts.import", &serde_json::Value::Object(data), &now)?;
             Ok(out)
         })
     }
@@ -692,10 +736,237 @@ impl Store {
         audit::entries(&mut self.conn)
     }
 
-    /// Recomputes the hash chain and reports the first entry that does not fit.
+    /// Recomputes the hash chain and reports the first entry that does not fit; then, for each
+    /// import batch's entry, recomputes `rows_sha256` from the contacts it stored (ids in its
+    /// range created at its time) and reports the first batch whose rows were altered or removed.
     pub fn verify_audit(&mut self) -> Result<AuditCheck, StoreError> {
-        Ok(audit::verify(&audit::entries(&mut self.conn)?))
+        let entries = audit::entries(&mut self.conn)?;
+        let check = audit::verify(&entries);
+        if check.problem.is_some() {
+            return Ok(check);
+        }
+        for e in entries.iter().filter(|e| e.action == "contacts.import") {
+            let (Some(expected), Some([first, last])) = (
+                e.data["rows_sha256"].as_str(),
+                e.data["ids"].as_array().and_then(|a| Some([a.first()?.as_i64()?, a.get(1)?.as_i64()?])),
+            ) else {
+                continue; // an entry of an earlier version (it lists its contacts), or nothing stored
+            };
+            let rows = self.conn.query(
+                "SELECT id, key, subject, counterpart, date, kind, country, source, schema, created_at FROM contacts \
+                 WHERE id BETWEEN $1 AND $2 AND created_at = $3 ORDER BY id",
+                &[first.into(), last.into(), e.at.as_str().into()],
+            )?;
+            let mut digest = sha2::Sha256::new();
+            let mut line = Vec::with_capacity(512);
+            for r in &rows {
+                line.clear();
+                let fact = (
+                    r.int(0),
+                    r.text(1),
+                    r.text(2),
+                    r.text(3),
+                    r.opt_text(4),
+                    r.text(5),
+                    r.opt_text(6),
+                    r.opt_text(7),
+                    r.text(8),
+                    r.text(9),
+                );
+                let _ = serde_json::to_writer(&mut line, &fact);
+                line.push(b'\n');
+                digest.update(&line);
+            }
+            if hex(&digest.finalize()) != expected {
+                return Ok(AuditCheck {
+                    entries: check.entries,
+                    problem: Some(AuditProblem {
+                        seq: e.seq,
+                        action: e.action.clone(),
+                        message: format!(
+                            "entry {} (contacts.import): the contacts it stored (ids {first} to {last}) were altered or \
+                             removed: they do not match its `rows_sha256`",
+                            e.seq
+                        ),
+                    }),
+                });
+            }
+        }
+        Ok(check)
     }
+}
+
+/// The lines of an import batch's two digests for one row stored, appended to `facts` and
+/// `screening`: `[id, key, subject, counterpart, date, kind, country, source, schema,
+/// created_at]` and `[id, risk, risk_reason, status, [[entity_id, risk, score, entity_hash],
+/// ...]]`, each JSON followed by a newline. The batch's audit entry carries the SHA-256 of each
+/// kind of line over its rows in id order: the first seals what was recorded (columns no later
+/// command changes, so the rows can be checked against the log at any time), the second what
+/// screening found when it was stored (reviews and monitoring runs change it later, each with
+/// audit entries of their own).
+pub fn row_digest_lines(
+    facts: &mut Vec<u8>,
+    screening: &mut Vec<u8>,
+    id: ContactId,
+    key: &str,
+    c: &NewContact,
+    s: &Screening,
+    created_at: &str,
+) {
+    let status = if s.hits.is_empty() { "clear" } else { "open" };
+    let hits: Vec<(&str, &str, f64, &str)> =
+        s.hits.iter().map(|h| (h.entity_id.as_str(), h.risk.as_str(), h.score, h.entity_hash.as_str())).collect();
+    // Serialising strings and numbers cannot fail.
+    let fact = (id, key, &c.subject, &c.counterpart, &c.date, &c.kind, &c.country, &c.source, &c.schema, created_at);
+    let _ = serde_json::to_writer(&mut *facts, &fact);
+    facts.push(b'\n');
+    let _ = serde_json::to_writer(&mut *screening, &(id, &s.risk, &s.risk_reason, status, hits));
+    screening.push(b'\n');
+}
+
+/// Inserts contacts with their hits (call inside a transaction); a row whose key is stored
+/// already, or earlier in `rows`, is not inserted and gets the stored row's id.
+fn store_rows(c: &mut Conn, rows: &[ImportRow], now: &str) -> Result<Vec<Added>, StoreError> {
+    match c {
+        Conn::Sqlite(db) => store_rows_sqlite(db, rows, now),
+        Conn::Postgres { client, statements } => store_rows_postgres(client, statements, rows, now),
+    }
+}
+
+/// SQLite: one cached statement per row, its parameters borrowed, so the statement is compiled
+/// once per connection (not once per 200-row chunk) and nothing is copied to bind it.
+fn store_rows_sqlite(db: &rusqlite::Connection, rows: &[ImportRow], now: &str) -> Result<Vec<Added>, StoreError> {
+    let mut insert = db.prepare_cached(
+        "INSERT INTO contacts (key, subject, counterpart, date, kind, country, source, risk, risk_reason, status, \
+         created_at, schema) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) ON CONFLICT (key) DO NOTHING",
+    )?;
+    let mut find = db.prepare_cached("SELECT id FROM contacts WHERE key = ?1")?;
+    let mut hit = db.prepare_cached(
+        "INSERT INTO hits (contact_id, entity_id, caption, risk, score, entity_hash, data) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT (contact_id, entity_id) DO NOTHING",
+    )?;
+    let mut out = Vec::with_capacity(rows.len());
+    for r in rows {
+        let (n, s) = (&r.contact, &*r.screening);
+        let status = if s.hits.is_empty() { "clear" } else { "open" };
+        let inserted = insert.execute(rusqlite::params![
+            r.key,
+            n.subject,
+            n.counterpart,
+            n.date,
+            n.kind,
+            n.country,
+            n.source,
+            s.risk,
+            s.risk_reason,
+            status,
+            now,
+            n.schema,
+        ])? == 1;
+        if inserted {
+            let id = db.last_insert_rowid();
+            for (h, data) in s.hits.iter().zip(&s.data) {
+                hit.execute(rusqlite::params![id, h.entity_id, h.caption, h.risk, h.score, h.entity_hash, data])?;
+            }
+            out.push(Added { id, inserted: true });
+        } else {
+            let id = find.query_row([&r.key], |row| row.get(0))?;
+            out.push(Added { id, inserted: false });
+        }
+    }
+    Ok(out)
+}
+
+/// PostgreSQL: multi-row inserts, one round trip per `CHUNK` contacts (and per `CHUNK` hits),
+/// their parameters borrowed.
+fn store_rows_postgres(
+    client: &mut postgres::Client,
+    statements: &mut std::collections::HashMap<String, postgres::Statement>,
+    rows: &[ImportRow],
+    now: &str,
+) -> Result<Vec<Added>, StoreError> {
+    type Param<'a> = &'a (dyn postgres::types::ToSql + Sync);
+    const CHUNK: usize = 500;
+    let mut out = Vec::with_capacity(rows.len());
+    let mut seen: std::collections::HashMap<&str, ContactId> = Default::default();
+    let mut new_hits: Vec<(ContactId, &NewHit, &String)> = Vec::new();
+    for chunk in rows.chunks(CHUNK) {
+        let mut sql = String::from(
+            "INSERT INTO contacts (key, subject, counterpart, date, kind, country, source, risk, risk_reason, \
+             status, created_at, schema) VALUES ",
+        );
+        push_placeholders(&mut sql, chunk.len(), 12);
+        sql.push_str(" ON CONFLICT (key) DO NOTHING RETURNING id, key");
+        let mut params: Vec<Param<'_>> = Vec::with_capacity(chunk.len() * 12);
+        let now = &now;
+        for r in chunk {
+            let (n, s) = (&r.contact, &*r.screening);
+            let status: Param<'_> = if s.hits.is_empty() { &"clear" } else { &"open" };
+            params.extend([
+                &r.key as Param<'_>,
+                &n.subject,
+                &n.counterpart,
+                &n.date,
+                &n.kind,
+                &n.country,
+                &n.source,
+                &s.risk,
+                &s.risk_reason,
+                status,
+                now,
+                &n.schema,
+            ]);
+        }
+        let stmt = backend::pg_statement(client, statements, &sql)?;
+        let fresh: std::collections::HashMap<String, ContactId> =
+            client.query(&stmt, &params)?.iter().map(|row| (row.get::<_, String>(1), row.get::<_, i64>(0))).collect();
+        let mut missing: Vec<&str> = Vec::new();
+        for r in chunk {
+            match fresh.get(&r.key) {
+                // The first of equal keys in this call is the one inserted.
+                Some(&id) if !seen.contains_key(r.key.as_str()) => {
+                    seen.insert(&r.key, id);
+                    let s = &*r.screening;
+                    new_hits.extend(s.hits.iter().zip(&s.data).map(|(h, d)| (id, h, d)));
+                    out.push(Added { id, inserted: true });
+                }
+                _ => {
+                    if !seen.contains_key(r.key.as_str()) {
+                        missing.push(&r.key);
+                    }
+                    out.push(Added { id: 0, inserted: false });
+                }
+            }
+        }
+        if !missing.is_empty() {
+            let stmt = backend::pg_statement(client, statements, "SELECT key, id FROM contacts WHERE key = ANY($1)")?;
+            for row in client.query(&stmt, &[&missing])? {
+                let key: String = row.get(0);
+                if let Some(k) = missing.iter().find(|k| **k == key) {
+                    seen.insert(k, row.get(1));
+                }
+            }
+        }
+        let base = out.len() - chunk.len();
+        for (a, r) in out[base..].iter_mut().zip(chunk) {
+            if !a.inserted {
+                a.id = seen.get(r.key.as_str()).copied().unwrap_or_default();
+            }
+        }
+    }
+    for chunk in new_hits.chunks(CHUNK) {
+        let mut sql =
+            String::from("INSERT INTO hits (contact_id, entity_id, caption, risk, score, entity_hash, data) VALUES ");
+        push_placeholders(&mut sql, chunk.len(), 7);
+        sql.push_str(" ON CONFLICT (contact_id, entity_id) DO NOTHING");
+        let mut params: Vec<Param<'_>> = Vec::with_capacity(chunk.len() * 7);
+        for (id, h, data) in chunk {
+            params.extend([id as Param<'_>, &h.entity_id, &h.caption, &h.risk, &h.score, &h.entity_hash, *data]);
+        }
+        let stmt = backend::pg_statement(client, statements, &sql)?;
+        client.execute(&stmt, &params)?;
+    }
+    Ok(out)
 }
 
 fn insert_hits(c: &mut Conn, id: ContactId, hits: &[NewHit]) -> Result<(), StoreError> {

@@ -8,13 +8,14 @@
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use anyhow::Context;
 use rayon::prelude::*;
 use vetter_engine::{Engine, Filters, Query};
 use vetter_model::Schema;
 use vetter_store::risk::{Assessment, HitFacts, RiskRules};
-use vetter_store::{Contact, ContactFilter, NewContact, NewHit, Store, StoredHit};
+use vetter_store::{Contact, ContactFilter, ImportRow, NewContact, NewHit, Screening, Store, StoredHit};
 
 use crate::output::table;
 use crate::{Format, Settings};
@@ -415,7 +416,10 @@ pub fn screen(
     let mut hits = Vec::new();
     let mut facts = Vec::new();
     for h in engine.screen_with(&query, &filters).into_iter().filter(|h| h.is_match) {
-        let entity = engine.show(&h.id).map(|d| d.entity);
+        // The entity itself, not `Engine::show`, which also collects its source records and
+        // merges by scanning every record and merge of the artifact, for each hit.
+        let index = engine.index();
+        let entity = index.lookup(&h.id).and_then(|at| index.entity(at));
         let countries: Vec<String> =
             entity.as_ref().map(|e| e.countries().into_iter().map(str::to_owned).collect()).unwrap_or_default();
         let entity_json = entity.as_ref().and_then(|e| serde_json::to_string(e).ok()).unwrap_or_default();
@@ -593,14 +597,11 @@ impl CsvRows {
     }
 }
 
-/// What screening a counterpart gave: its hits and the risk they make.
-type Screened = (Vec<NewHit>, Assessment);
-
 /// The screening results of one import, by counterpart (name, country, schema): each distinct
-/// counterpart is screened once however many rows name it.
+/// counterpart is screened once however many rows name it, and its result is shared by them.
 #[derive(Default)]
 struct ScreenCache {
-    results: std::collections::HashMap<String, std::sync::Arc<Screened>>,
+    results: std::collections::HashMap<String, Arc<Screening>>,
 }
 
 impl ScreenCache {
@@ -610,32 +611,19 @@ impl ScreenCache {
         format!("{}\u{0}{}\u{0}{}", c.schema, c.country.as_deref().unwrap_or(""), c.counterpart)
     }
 
-    /// Whether `c`'s counterpart was screened.
-    fn has(&self, c: &NewContact) -> bool {
-        self.results.contains_key(&Self::key(c))
-    }
-
-    /// Screens, in parallel, the counterparts of `contacts` not screened yet.
-    fn fill<'a>(&mut self, engine: &Engine, rules: &RiskRules, contacts: impl Iterator<Item = &'a NewContact>) {
-        let mut todo: Vec<&NewContact> = contacts.filter(|c| !self.results.contains_key(&Self::key(c))).collect();
-        todo.sort_unstable_by_key(|c| Self::key(c));
-        todo.dedup_by_key(|c| Self::key(c));
-        let screened: Vec<(String, Screened)> = todo
+    /// Screens, in parallel, the counterparts of `todo` (cache key, contact) not screened yet.
+    fn fill(&mut self, engine: &Engine, rules: &RiskRules, mut todo: Vec<(&str, &NewContact)>) {
+        todo.retain(|(k, _)| !self.results.contains_key(*k));
+        todo.sort_unstable_by_key(|(k, _)| *k);
+        todo.dedup_by_key(|(k, _)| *k);
+        let screened: Vec<(String, Screening)> = todo
             .par_iter()
-            .map(|c| {
-                let (hits, _, assessment) = screen(engine, rules, &c.counterpart, c.country.as_deref(), &c.schema);
-                (Self::key(c), (hits, assessment))
+            .map(|(k, c)| {
+                let (hits, _, a) = screen(engine, rules, &c.counterpart, c.country.as_deref(), &c.schema);
+                ((*k).to_owned(), Screening::new(a.level, a.reason, hits))
             })
             .collect();
-        self.results.extend(screened.into_iter().map(|(k, v)| (k, std::sync::Arc::new(v))));
-    }
-
-    /// `c` with its counterpart's hits and risk, when screened.
-    fn apply(&self, c: NewContact) -> NewContact {
-        match self.results.get(&Self::key(&c)) {
-            Some(s) => NewContact { hits: s.0.clone(), risk: s.1.level.clone(), risk_reason: s.1.reason.clone(), ..c },
-            None => c,
-        }
+        self.results.extend(screened.into_iter().map(|(k, v)| (k, Arc::new(v))));
     }
 }
 
@@ -643,7 +631,7 @@ impl ScreenCache {
 struct ImportBatch {
     /// The first and last row numbers.
     rows: (u64, u64),
-    contacts: Vec<NewContact>,
+    contacts: Vec<ImportRow>,
 }
 
 /// What the writer stored.
@@ -692,6 +680,7 @@ fn import(args: &ImportArgs, settings: &Settings) -> anyhow::Result<()> {
     let fingerprint = format!("{:016x}", engine.index().data_fingerprint());
     let file = args.file.display().to_string();
     let mut cache = ScreenCache::default();
+    let unscreened = Arc::new(Screening::new("none".into(), String::new(), Vec::new()));
     let totals = std::thread::scope(|scope| -> anyhow::Result<ImportTotals> {
         let (tx, rx) = std::sync::mpsc::sync_channel::<ImportBatch>(2);
         let writer = scope.spawn(|| -> anyhow::Result<ImportTotals> {
@@ -700,12 +689,12 @@ fn import(args: &ImportArgs, settings: &Settings) -> anyhow::Result<()> {
                 let (first, last) = batch.rows;
                 let audit = serde_json::json!({"file": file, "rows": [first, last], "lists": fingerprint});
                 let result = store
-                    .add_contacts(&batch.contacts, "contacts.import", audit)
+                    .import_batch(&batch.contacts, audit)
                     .with_context(|| format!("storing rows {first} to {last}"))?;
-                for (a, c) in result.iter().zip(&batch.contacts) {
+                for (a, r) in result.iter().zip(&batch.contacts) {
                     if a.inserted {
                         totals.added += 1;
-                        *totals.by_risk.entry(c.risk.clone()).or_default() += 1;
+                        *totals.by_risk.entry(r.screening.risk.clone()).or_default() += 1;
                     } else {
                         totals.duplicates += 1;
                     }
@@ -722,13 +711,29 @@ fn import(args: &ImportArgs, settings: &Settings) -> anyhow::Result<()> {
                 batch.push((line, c));
             }
             if batch.len() == BATCH || (end && !batch.is_empty()) {
+                // Each row's contact key and screening key, computed once.
+                let keys: Vec<(String, String)> = batch.iter().map(|(_, c)| (c.key(), ScreenCache::key(c))).collect();
                 // Only a row whose counterpart is still to be screened is looked up: the others
                 // cost nothing to screen, and the writer finds the stored ones anyway.
-                let uncached: Vec<&NewContact> = batch.iter().map(|(_, c)| c).filter(|c| !cache.has(c)).collect();
-                let known = lookup.known_keys(&uncached.iter().map(|c| c.key()).collect::<Vec<_>>())?;
-                cache.fill(&engine, &rules, uncached.into_iter().filter(|c| !known.contains(&c.key())));
+                let uncached: Vec<usize> =
+                    (0..batch.len()).filter(|&i| !cache.results.contains_key(&keys[i].1)).collect();
+                let known = lookup.known_keys(&uncached.iter().map(|&i| keys[i].0.clone()).collect::<Vec<_>>())?;
+                let todo = uncached
+                    .into_iter()
+                    .filter(|&i| !known.contains(&keys[i].0))
+                    .map(|i| (keys[i].1.as_str(), &batch[i].1))
+                    .collect();
+                cache.fill(&engine, &rules, todo);
                 let rows = (batch[0].0, batch[batch.len() - 1].0);
-                let contacts: Vec<NewContact> = batch.drain(..).map(|(_, c)| cache.apply(c)).collect();
+                let contacts: Vec<ImportRow> = batch
+                    .drain(..)
+                    .zip(keys)
+                    .map(|((_, contact), (key, screening_key))| {
+                        // A row not screened is stored already: the writer skips it.
+                        let screening = cache.results.get(&screening_key).unwrap_or(&unscreened).clone();
+                        ImportRow { key, contact, screening }
+                    })
+                    .collect();
                 if tx.send(ImportBatch { rows, contacts }).is_err() {
                     break; // the writer stopped on an error, which `join` returns
                 }

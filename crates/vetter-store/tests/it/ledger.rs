@@ -229,3 +229,79 @@ fn backup_while_open(db: Db) {
     assert!(matches!(s.backup(&copy), Err(StoreError::Invalid(_))), "an existing file is not overwritten");
 }
 store_test!(backup_while_open);
+
+/// An import batch stores each row once with the hits of its shared screening, skips the rows
+/// already stored (and the repeats within the batch), and writes one small audit entry whose
+/// digests are those of the rows it stored.
+fn import_batch_stores_rows_and_seals_them(db: Db) {
+    use std::sync::Arc;
+    use vetter_store::{ImportRow, Screening};
+    let mut s = Store::open(&db.target).unwrap();
+    let putin = Arc::new(Screening::new(
+        "critical".into(),
+        "sanctioned".into(),
+        vec![hit("us_ofac_sdn-35096", "sanctioned", "h1"), hit("gb_fcdo-1", "sanctioned", "h2")],
+    ));
+    let clear = Arc::new(Screening::new("none".into(), "no match".into(), vec![]));
+    let row = |subject: &str, counterpart: &str, screening: &Arc<Screening>| {
+        let contact = NewContact::new(subject, counterpart);
+        ImportRow { key: contact.key(), contact, screening: screening.clone() }
+    };
+    let earlier =
+        s.add_contacts(&[NewContact::new("Elon Musk", "Jane Doe")], "contact.add", serde_json::json!({})).unwrap();
+    let rows = vec![
+        row("Elon Musk", "Vladimir Putin", &putin),
+        row("Jeff Bezos", "Vladimir Putin", &putin),
+        row("Elon Musk", "Jane Doe", &clear),
+        row("Jeff Bezos", "Vladimir Putin", &putin),
+        row("Jeff Bezos", "John Roe", &clear),
+    ];
+    let added = s.import_batch(&rows, serde_json::json!({"file": "x.csv", "rows": [1, 5]})).unwrap();
+    assert_eq!(added.iter().map(|a| a.inserted).collect::<Vec<_>>(), [true, true, false, false, true]);
+    assert_eq!(added[2].id, earlier[0].id);
+    assert_eq!(added[3].id, added[1].id);
+    for a in [added[0], added[1]] {
+        let c = s.contact(a.id).unwrap().unwrap();
+        assert_eq!((c.risk.as_str(), c.risk_reason.as_str(), c.status.as_str()), ("critical", "sanctioned", "open"));
+        let hits = s.hits(a.id).unwrap();
+        assert_eq!(hits.iter().map(|h| h.entity_id.as_str()).collect::<Vec<_>>(), ["gb_fcdo-1", "us_ofac_sdn-35096"]);
+        assert_eq!(hits[1].data, serde_json::json!({"id": "us_ofac_sdn-35096", "risk": "sanctioned"}));
+    }
+    assert_eq!(s.contact(added[4].id).unwrap().unwrap().status, "clear");
+    let log = s.audit_log().unwrap();
+    let entry = log.last().unwrap();
+    assert_eq!(entry.action, "contacts.import");
+    assert_eq!(
+        (&entry.data["added"], &entry.data["duplicates"], &entry.data["file"]),
+        (&3.into(), &2.into(), &"x.csv".into())
+    );
+    assert_eq!(entry.data["ids"], serde_json::json!([added[0].id, added[4].id]));
+    // The digests recomputed from the rows stored, in id order.
+    let (mut facts, mut screening) = (Vec::new(), Vec::new());
+    for i in [0, 1, 4] {
+        vetter_store::row_digest_lines(
+            &mut facts,
+            &mut screening,
+            added[i].id,
+            &rows[i].key,
+            &rows[i].contact,
+            &rows[i].screening,
+            &entry.at,
+        );
+    }
+    assert_eq!(entry.data["rows_sha256"], vetter_store::content_hash(std::str::from_utf8(&facts).unwrap()));
+    assert_eq!(entry.data["screening_sha256"], vetter_store::content_hash(std::str::from_utf8(&screening).unwrap()));
+    assert!(s.verify_audit().unwrap().problem.is_none());
+    // A batch of rows all stored already adds nothing and still leaves an entry.
+    let again = s.import_batch(&rows, serde_json::json!({})).unwrap();
+    assert!(again.iter().all(|a| !a.inserted));
+    assert_eq!(s.count_contacts().unwrap(), 4);
+    assert_eq!(s.audit_log().unwrap().last().unwrap().data["ids"], serde_json::Value::Null);
+    assert!(s.verify_audit().unwrap().problem.is_none());
+    // A stored row edited behind the store's back no longer matches its batch's digest.
+    db.raw(&format!("UPDATE contacts SET counterpart = 'Someone Else' WHERE id = {}", added[1].id));
+    let problem = s.verify_audit().unwrap().problem.unwrap();
+    assert_eq!(problem.seq, entry.seq);
+    assert!(problem.message.contains("were altered or removed"), "{}", problem.message);
+}
+store_test!(import_batch_stores_rows_and_seals_them);

@@ -14,6 +14,8 @@
 //! 6. Migrations: opening twice is fine; a newer database is refused; version 3 shortens the
 //!    contact keys of a version 2 ledger.
 //! 7. A SQLite ledger is backed up while open; PostgreSQL refuses (pg_dump).
+//! 8. An import batch stores each row once with its shared screening's hits, and its one audit
+//!    entry carries digests of the rows it stored.
 
 mod ledger;
 
