@@ -146,15 +146,38 @@ const COMMON_WORLDWIDE: &[&str] = &[
     "costa",
 ];
 
+/// Names common in the population of one naming culture or another
+/// (`data/common_names.txt`), with [`COMMON_WORLDWIDE`].
+static COMMON_NAMES: LazyLock<std::collections::HashSet<&'static str>> = LazyLock::new(|| {
+    include_str!("../data/common_names.txt")
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .flat_map(str::split_whitespace)
+        .chain(COMMON_WORLDWIDE.iter().copied())
+        .collect()
+});
+
+/// Whether a folded word is a name common in the population at large: one
+/// of [`COMMON_NAMES`], or the feminine form of a common East Slavic surname
+/// (Volkova, Kuznetsova).
+pub fn is_common_name(token: &str) -> bool {
+    let common = &*COMMON_NAMES;
+    common.contains(token)
+        || token
+            .strip_suffix('a')
+            .is_some_and(|stem| stem.ends_with(['v', 'n']) && stem.len() >= 4 && common.contains(stem))
+}
+
 /// The rarity weight of a folded token in (0, 1]: `ln(N / (df + 1)) / ln(N)`,
 /// where `df` is the number of listed names containing it and `N` the number
-/// of names, floored at 0.1 and capped at 0.35 for common worldwide names.
+/// of names, floored at 0.1 and capped at 0.35 for names common in the
+/// population ([`is_common_name`]).
 pub fn rarity(token: &str) -> f64 {
     let f = &*FREQUENCIES;
     let df = f64::from(f.counts.get(token).copied().unwrap_or(0));
     let mut w = ((f.total / (df + 1.0)).ln() / f.total.ln()).clamp(0.1, 1.0);
-    if COMMON_WORLDWIDE.contains(&token) {
-        w = w.min(0.35);
+    if w > 0.35 && is_common_name(token) {
+        w = 0.35;
     }
     if token.len() <= 2 && !token.bytes().all(|b| b.is_ascii_digit()) {
         w = w.min(0.4);
