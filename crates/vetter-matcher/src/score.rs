@@ -37,7 +37,7 @@ pub struct TokenSim {
 
 /// Compares two words of normalised names.
 pub fn token_similarity(a: &NameToken, b: &NameToken) -> TokenSim {
-    token_similarity_in(a, &WordFacts::of(a), b, &WordFacts::of(b), true, true)
+    token_similarity_in(a, &WordFacts::of(a), b, &WordFacts::of(b), true, true, false)
 }
 
 /// What the word comparison needs to know of a word besides its keys,
@@ -100,6 +100,7 @@ fn token_similarity_in(
     fb: &WordFacts,
     abjad: bool,
     transliterated: bool,
+    abjad_vs_vowelled: bool,
 ) -> TokenSim {
     if fa.same_text(a, fb, b) {
         return TokenSim { sim: 1.0, reason: "exact" };
@@ -184,7 +185,10 @@ fn token_similarity_in(
     // (Arabic, Hebrew); between two vowelled spellings they need a close
     // spelling too, or Putin would be Potanin.
     let unvowelled = |t: &NameToken| !t.text.bytes().any(|c| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u'));
-    let skeleton_applies = (abjad && (unvowelled(a) || unvowelled(b))) || spelled >= 0.69;
+    // A word romanised from an abjad keeps only the long vowels (هنية gives
+    // `hnya` for Haniyeh), so against a vowelled spelling its skeleton counts
+    // whatever vowels it has.
+    let skeleton_applies = (abjad && (abjad_vs_vowelled || unvowelled(a) || unvowelled(b))) || spelled >= 0.69;
     if skeleton_applies && a.skeleton.len() >= 2 && fa.same_skeleton(a, fb, b) && spelled >= 0.5 && 0.86 > best.sim {
         best = TokenSim { sim: 0.86, reason: "skeleton" };
     }
@@ -469,6 +473,8 @@ pub fn score_forms(pa: &Prepared, pb: &Prepared, schema: Schema, explanation: Op
     // words whose transliteration-neutral keys agree are the same word.
     let slavic = [pa.form.script, pb.form.script].contains(&vetter_names::Script::Cyrillic);
     let abjad = [pa.form.script, pb.form.script].iter().any(|s| matches!(s, Script::Arabic | Script::Hebrew));
+    let abjad_vs_vowelled = matches!(pa.form.script, Script::Arabic | Script::Hebrew)
+        != matches!(pb.form.script, Script::Arabic | Script::Hebrew);
     // Romanised from another script (Han gives exact Pinyin): spellings of short words vary.
     let transliterated =
         [pa.form.script, pb.form.script].iter().any(|s| !matches!(s, Script::Latin | Script::Han | Script::Other));
@@ -486,7 +492,7 @@ pub fn score_forms(pa: &Prepared, pb: &Prepared, schema: Schema, explanation: Op
             if !same_slavic && !numbers && !may_align(x, &pa.facts[i], &pa.bags[i], y, &pb.facts[j], &pb.bags[j]) {
                 continue;
             }
-            let mut s = token_similarity_in(x, &pa.facts[i], y, &pb.facts[j], abjad, transliterated);
+            let mut s = token_similarity_in(x, &pa.facts[i], y, &pb.facts[j], abjad, transliterated, abjad_vs_vowelled);
             if same_slavic && s.sim < 0.9 {
                 s = TokenSim { sim: 0.9, reason: "transliteration" };
             }
