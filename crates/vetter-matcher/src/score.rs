@@ -37,7 +37,7 @@ pub struct TokenSim {
 
 /// Compares two words of normalised names.
 pub fn token_similarity(a: &NameToken, b: &NameToken) -> TokenSim {
-    token_similarity_in(a, &WordFacts::of(a), b, &WordFacts::of(b), true, true)
+    token_similarity_in(a, &WordFacts::of(a), b, &WordFacts::of(b), true, true, false)
 }
 
 /// What the word comparison needs to know of a word besides its keys,
@@ -100,6 +100,7 @@ fn token_similarity_in(
     fb: &WordFacts,
     abjad: bool,
     transliterated: bool,
+    abjad_vs_vowelled: bool,
 ) -> TokenSim {
     if fa.same_text(a, fb, b) {
         return TokenSim { sim: 1.0, reason: "exact" };
@@ -184,7 +185,10 @@ fn token_similarity_in(
     // (Arabic, Hebrew); between two vowelled spellings they need a close
     // spelling too, or Putin would be Potanin.
     let unvowelled = |t: &NameToken| !t.text.bytes().any(|c| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u'));
-    let skeleton_applies = (abjad && (unvowelled(a) || unvowelled(b))) || spelled >= 0.69;
+    // A word romanised from an abjad keeps only the long vowels (هنية gives
+    // `hnya` for Haniyeh), so against a vowelled spelling its skeleton counts
+    // whatever vowels it has.
+    let skeleton_applies = (abjad && (abjad_vs_vowelled || unvowelled(a) || unvowelled(b))) || spelled >= 0.69;
     if skeleton_applies && a.skeleton.len() >= 2 && fa.same_skeleton(a, fb, b) && spelled >= 0.5 && 0.86 > best.sim {
         best = TokenSim { sim: 0.86, reason: "skeleton" };
     }
@@ -366,12 +370,23 @@ pub fn name_kind(schema: Schema) -> NameKind {
     }
 }
 
+/// The summed rarity of its aligned words a name needs for a word of the
+/// other name that it lacks to be excused as a middle name, patronymic or
+/// second surname (see `score_forms`): a rare word and a common one
+/// (Vladimir 0.35 + Putin 0.77), not two common ones (0.35 + 0.35).
+const EXCUSE_EVIDENCE: f64 = 1.0;
+
 /// At most this many words of a name take part in a comparison.
 pub const MAX_TOKENS: usize = 24;
 
-/// Looks like a patronymic (Vladimirovich, Ivanovna, oglu, kyzy).
+/// Looks like a patronymic: Russian and Belarusian (Vladimirovich,
+/// Ivanovna, Iosifavich), Ukrainian (Volodymyrovych, Maratovych, Marativna),
+/// the Scandinavian and German romanisations (Petrovitj, Petrowitsch) and
+/// the Turkic ones (oglu, kyzy).
 fn is_patronymic(t: &str) -> bool {
-    ["ovich", "evich", "ovna", "evna", "ich", "ichna", "oglu", "ogly", "kyzy", "qizi"].iter().any(|s| t.ends_with(s))
+    ["ovich", "evich", "ovna", "evna", "ich", "ichna", "ych", "ivna", "itj", "itsch", "oglu", "ogly", "kyzy", "qizi"]
+        .iter()
+        .any(|s| t.ends_with(s))
         && t.len() > 5
 }
 
@@ -458,6 +473,8 @@ pub fn score_forms(pa: &Prepared, pb: &Prepared, schema: Schema, explanation: Op
     // words whose transliteration-neutral keys agree are the same word.
     let slavic = [pa.form.script, pb.form.script].contains(&vetter_names::Script::Cyrillic);
     let abjad = [pa.form.script, pb.form.script].iter().any(|s| matches!(s, Script::Arabic | Script::Hebrew));
+    let abjad_vs_vowelled = matches!(pa.form.script, Script::Arabic | Script::Hebrew)
+        != matches!(pb.form.script, Script::Arabic | Script::Hebrew);
     // Romanised from another script (Han gives exact Pinyin): spellings of short words vary.
     let transliterated =
         [pa.form.script, pb.form.script].iter().any(|s| !matches!(s, Script::Latin | Script::Han | Script::Other));
@@ -475,7 +492,7 @@ pub fn score_forms(pa: &Prepared, pb: &Prepared, schema: Schema, explanation: Op
             if !same_slavic && !numbers && !may_align(x, &pa.facts[i], &pa.bags[i], y, &pb.facts[j], &pb.bags[j]) {
                 continue;
             }
-            let mut s = token_similarity_in(x, &pa.facts[i], y, &pb.facts[j], abjad, transliterated);
+            let mut s = token_similarity_in(x, &pa.facts[i], y, &pb.facts[j], abjad, transliterated, abjad_vs_vowelled);
             if same_slavic && s.sim < 0.9 {
                 s = TokenSim { sim: 0.9, reason: "transliteration" };
             }
@@ -513,6 +530,13 @@ pub fn score_forms(pa: &Prepared, pb: &Prepared, schema: Schema, explanation: Op
     }
     // Fused words: two adjacent free words on one side against one free word on the other.
     fuse((ta, &pa.bags), (tb, &pb.bags), &mut pair_a, &mut pair_b, &mut pairs);
+    // East Asian names put the family name first or last, but the given
+    // name's syllables keep their order: Woo-hyun is not Hyun-woo, Su-jeong
+    // not Jeong-su. Aligned words that cross otherwise are let go.
+    let east_asian = east_asian(pa) || east_asian(pb);
+    if east_asian && pairs.len() >= 3 {
+        keep_syllable_order(pa, pb, &mut pairs, &mut pair_a, &mut pair_b);
+    }
 
     // 3. Coverage. A name is fully explained when each of its words aligned
     // and at least one alignment is more than an initial: "G. D." does not
@@ -526,8 +550,9 @@ pub fn score_forms(pa: &Prepared, pb: &Prepared, schema: Schema, explanation: Op
     let a_full = beyond_initials && explained(&pair_a[..na], ta);
     let b_full = beyond_initials && explained(&pair_b[..nb], tb);
     let person = schema == Schema::Person;
-    // A Korean given name's syllables go together: one left over is no middle name.
-    let korean = pa.form.korean || pb.form.korean;
+    // A Korean or Chinese given name's syllables go together: one left over
+    // is neither a middle name nor a second surname.
+    let korean = east_asian;
     let aligned = pairs.len();
     // Spanish and Portuguese names drop the second surname: "Nicolas Maduro"
     // is "Nicolas Maduro Moros". A name's last word is such a surname when
@@ -549,6 +574,24 @@ pub fn score_forms(pa: &Prepared, pb: &Prepared, schema: Schema, explanation: Op
     };
     let (second_a, second_b) =
         (second_surname(ta, &pair_a[..na], na, nb, true), second_surname(tb, &pair_b[..nb], nb, na, false));
+    // What the aligned words of each name say: the summed rarity of those
+    // that are not generic. A shorter form of a name (no middle name,
+    // patronymic or second surname) stands for the longer one only when it
+    // is distinctive by itself: "Vladimir Putin" for "Vladimir Vladimirovich
+    // Putin", not "Oksana Volkova" for "Oksana Vyacheslavovna Volkova" nor
+    // "Mohammad Hosseini" for "Mohammad Reza Hosseini", which thousands of
+    // people are called.
+    let evidence = |tokens: &[NameToken], weights: &[f64], pair_of: &[u8]| -> f64 {
+        tokens
+            .iter()
+            .zip(weights)
+            .zip(pair_of)
+            .filter(|((t, _), p)| **p != NONE && !t.generic)
+            .map(|((_, w), _)| w)
+            .sum()
+    };
+    let distinct_a = evidence(ta, wa, &pair_a[..na]) >= EXCUSE_EVIDENCE;
+    let distinct_b = evidence(tb, wb, &pair_b[..nb]) >= EXCUSE_EVIDENCE;
     let discount = |t: &NameToken, k: usize, n: usize, other_full: bool, second: bool| -> (f64, &'static str) {
         // Only a word inside a name is a middle name; a first or last word
         // the other name lacks is a given name or surname, in conflict.
@@ -564,7 +607,7 @@ pub fn score_forms(pa: &Prepared, pb: &Prepared, schema: Schema, explanation: Op
             (0.2, "patronymic, missing on the other side")
         } else if person && other_full && aligned >= 2 && interior && !korean {
             (0.4, "middle name, missing on the other side")
-        } else if person && other_full && aligned >= 2 && second && k + 1 == n {
+        } else if person && other_full && aligned >= 2 && second && k + 1 == n && !korean {
             (0.4, "second surname, missing on the other side")
         } else {
             (1.0, "no counterpart")
@@ -593,8 +636,8 @@ pub fn score_forms(pa: &Prepared, pb: &Prepared, schema: Schema, explanation: Op
             }
             (if total > 0.0 { got / total } else { 0.0 }, missing)
         };
-    let (cov_a, miss_a) = coverage(ta, wa, &pair_a, b_full, second_a);
-    let (cov_b, miss_b) = coverage(tb, wb, &pair_b, a_full, second_b);
+    let (cov_a, miss_a) = coverage(ta, wa, &pair_a, b_full && distinct_b, second_a);
+    let (cov_b, miss_b) = coverage(tb, wb, &pair_b, a_full && distinct_a, second_b);
     // Words left over conflict. For a person, those of either name do
     // (after the discounts for middle names, patronymics and generic words):
     // "Kasim Soleimani" is not "Haji Karim", whose one name is merely spelled
@@ -673,12 +716,83 @@ pub fn score_forms(pa: &Prepared, pb: &Prepared, schema: Schema, explanation: Op
                 })
                 .collect()
         };
-        e.unmatched_left = unmatched(ta, wa, &pair_a, b_full, second_a);
-        e.unmatched_right = unmatched(tb, wb, &pair_b, a_full, second_b);
+        e.unmatched_left = unmatched(ta, wa, &pair_a, b_full && distinct_b, second_a);
+        e.unmatched_right = unmatched(tb, wb, &pair_b, a_full && distinct_a, second_b);
     }
     CANDIDATES.with(|c| *c.borrow_mut() = candidates);
     PAIRS.with(|c| *c.borrow_mut() = pairs);
     score
+}
+
+/// Whether a name reads as Korean or Chinese: Hangul or Han script, a
+/// Korean surname first or last, or words that are all Pinyin.
+fn east_asian(p: &Prepared) -> bool {
+    p.form.korean
+        || matches!(p.form.script, Script::Han | Script::Hangul)
+        || (p.facts.len() >= 2 && p.facts.iter().all(|f| f.pinyin.is_some()))
+}
+
+/// Whether the aligned spans, read in the order of name A, come in name B's
+/// order up to a rotation (the family name moved from one end to the other).
+fn in_rotated_order(pairs: &[AlignedSpan], skip: usize) -> bool {
+    // B positions in A's order, without sorting: walk A's positions upwards.
+    let mut descents = 0;
+    let (mut first, mut prev) = (None, None::<u8>);
+    let mut last = 0u8;
+    for a in 0..MAX_TOKENS as u8 {
+        let Some((k, p)) = pairs.iter().enumerate().find(|(_, p)| p.0 == a) else { continue };
+        if k == skip {
+            continue;
+        }
+        if prev.is_some_and(|q| p.2 < q) {
+            descents += 1;
+        }
+        first.get_or_insert(p.2);
+        prev = Some(p.2);
+        last = p.2;
+    }
+    descents == 0 || (descents == 1 && first.is_some_and(|f| last < f))
+}
+
+/// Lets go the aligned pairs that break the order of an East Asian given
+/// name (see [`in_rotated_order`]): the weakest pair whose removal restores
+/// the order, else the weakest pair, until the order holds.
+fn keep_syllable_order(
+    pa: &Prepared,
+    pb: &Prepared,
+    pairs: &mut Vec<AlignedSpan>,
+    pair_a: &mut [u8; MAX_TOKENS],
+    pair_b: &mut [u8; MAX_TOKENS],
+) {
+    if in_rotated_order(pairs, usize::MAX) {
+        return;
+    }
+    // Ties are broken by the words, so that the result does not depend on
+    // which name comes first.
+    let words = |p: &AlignedSpan| {
+        let (x, y) = (pa.facts[p.0 as usize].text, pb.facts[p.2 as usize].text);
+        if x <= y { (x, y) } else { (y, x) }
+    };
+    while pairs.len() >= 3 && !in_rotated_order(pairs, usize::MAX) {
+        let weakest = |ok: &dyn Fn(usize) -> bool| {
+            (0..pairs.len()).filter(|&k| ok(k)).min_by(|&x, &y| {
+                pairs[x].4.sim.total_cmp(&pairs[y].4.sim).then(words(&pairs[x]).cmp(&words(&pairs[y])))
+            })
+        };
+        let k = weakest(&|k| in_rotated_order(pairs, k)).or_else(|| weakest(&|_| true));
+        let Some(k) = k else { break };
+        pairs.remove(k);
+    }
+    pair_a.fill(NONE);
+    pair_b.fill(NONE);
+    for (k, &(i, ni, j, nj, _)) in pairs.iter().enumerate() {
+        for x in i..i + ni {
+            pair_a[x as usize] = k as u8;
+        }
+        for y in j..j + nj {
+            pair_b[y as usize] = k as u8;
+        }
+    }
 }
 
 /// A key under which the common romanisations of one Cyrillic word agree:

@@ -254,3 +254,40 @@ fn short_words_and_syllables() {
     check("Ahmad AL-KARD", "Ahmed EL-KURD", Schema::Person, true);
     check("Jon Smith", "John Smith", Schema::Person, true);
 }
+
+/// Korean and Chinese given names keep their syllables' order; the family
+/// name may move from one end to the other (issue 5).
+#[test]
+fn east_asian_syllables_keep_their_order() {
+    check("Woo-hyun Kim", "KIM, Hyon Woo", Schema::Person, false);
+    check("Han Su Jung", "JANG SU HAN", Schema::Person, false);
+    check("Sung Soo Kim", "KIM Sung Su", Schema::Person, true);
+    check("Kim Jong Un", "Jong Un Kim", Schema::Person, true);
+    check("Son Min-dong", "Son Min", Schema::Person, false);
+}
+
+/// Ukrainian, Belarusian and Scandinavian-romanised patronymics are
+/// patronymics: they align with each other (issue 4).
+#[test]
+fn patronymics_in_other_spellings() {
+    check("Nikolaj Petrovitj SEMISOTOV", "Николай Петрович Семисотов", Schema::Person, true);
+    check("Алина Маратовна КАБАЕВА", "КАБАЄВА Аліна Маратівна", Schema::Person, true);
+}
+
+/// A shorter form of a name stands for the longer one only when it is
+/// distinctive by itself: names common in the population are not (issue 5).
+#[test]
+fn common_short_forms_do_not_stand_for_longer_names() {
+    check("Oksana Volkova", "VOLKOVA Oksana Vyacheslavovna", Schema::Person, false);
+    check("Jorge Sánchez Rodríguez", "RODRIGUEZ, Jorge", Schema::Person, false);
+    check("PUTIN, Vladimir Vladimirovich", "Vladimir Putin", Schema::Person, true);
+    check("Oksana Volkova", "VOLKOVA, Oksana", Schema::Person, true);
+}
+
+/// A word romanised from Arabic script keeps only long vowels; its skeleton
+/// meets a vowelled spelling (issue 4).
+#[test]
+fn abjad_words_meet_vowelled_spellings_by_skeleton() {
+    check("Ismail Haniyeh", "إسماعيل هنية", Schema::Person, true);
+    check("Mohammed Ali", "محمد حسن", Schema::Person, false);
+}

@@ -11,8 +11,8 @@ use std::sync::LazyLock;
 
 static TABLE: &str = include_str!("../data/token_freq.tsv");
 
-/// The weight of every word of the table and of [`COMMON_WORLDWIDE`], and
-/// that of a word in neither (a word no listed name has), worked out once:
+/// The weight of every word of the table, and that of a word not in it (a
+/// word no listed name has), worked out once:
 /// screening asks for the weight of every word of every name it prepares.
 struct Frequencies {
     weights: HashMap<&'static str, f64, std::hash::BuildHasherDefault<Fnv>>,
@@ -37,12 +37,7 @@ static FREQUENCIES: LazyLock<Frequencies> = LazyLock::new(|| {
     for (token, df) in counts {
         weights.insert(token, weight(df));
     }
-    let unseen = weight(0);
-    for token in COMMON_WORLDWIDE {
-        let w = weights.entry(token).or_insert(unseen);
-        *w = w.min(0.35);
-    }
-    Frequencies { weights, unseen }
+    Frequencies { weights, unseen: weight(0) }
 });
 
 /// 64-bit FNV-1a: the table's keys are short words, for which it is much
@@ -179,12 +174,39 @@ const COMMON_WORLDWIDE: &[&str] = &[
     "costa",
 ];
 
+/// Names common in the population of one naming culture or another
+/// (`data/common_names.txt`), with [`COMMON_WORLDWIDE`].
+static COMMON_NAMES: LazyLock<std::collections::HashSet<&'static str, std::hash::BuildHasherDefault<Fnv>>> =
+    LazyLock::new(|| {
+        include_str!("../data/common_names.txt")
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .flat_map(str::split_whitespace)
+            .chain(COMMON_WORLDWIDE.iter().copied())
+            .collect()
+    });
+
+/// Whether a folded word is a name common in the population at large: one
+/// of [`COMMON_NAMES`], or the feminine form of a common East Slavic surname
+/// (Volkova, Kuznetsova).
+pub fn is_common_name(token: &str) -> bool {
+    let common = &*COMMON_NAMES;
+    common.contains(token)
+        || token
+            .strip_suffix('a')
+            .is_some_and(|stem| stem.ends_with(['v', 'n']) && stem.len() >= 4 && common.contains(stem))
+}
+
 /// The rarity weight of a folded token in (0, 1]: `ln(N / (df + 1)) / ln(N)`,
 /// where `df` is the number of listed names containing it and `N` the number
-/// of names, floored at 0.1 and capped at 0.35 for common worldwide names.
+/// of names, floored at 0.1 and capped at 0.35 for names common in the
+/// population ([`is_common_name`]).
 pub fn rarity(token: &str) -> f64 {
     let f = &*FREQUENCIES;
     let mut w = f.weights.get(token).copied().unwrap_or(f.unseen);
+    if w > 0.35 && is_common_name(token) {
+        w = 0.35;
+    }
     if token.len() <= 2 && !token.bytes().all(|b| b.is_ascii_digit()) {
         w = w.min(0.4);
     }
