@@ -27,7 +27,7 @@ use utoipa::{Modify, OpenApi};
         crate::reconcile::reconcile_post,
     ),
     components(schemas(crate::screen::ScreenLine, crate::screen::ScreenErrorLine)),
-    modifiers(&Bearer),
+    modifiers(&Bearer, &OptionalBodies, &Descriptions),
     tags(
         (name = "matching", description = "Screen entities against the lists"),
         (name = "entities", description = "Listed entities"),
@@ -38,6 +38,46 @@ use utoipa::{Modify, OpenApi};
 pub struct ApiDoc;
 
 struct Bearer;
+
+/// Gives every response a description, which OpenAPI requires (utoipa leaves it out when the
+/// annotation has none): the status code's reason phrase, such as `Bad Request`.
+struct Descriptions;
+
+impl Modify for Descriptions {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        for item in openapi.paths.paths.values_mut() {
+            for operation in [&mut item.get, &mut item.post].into_iter().flatten() {
+                for (status, response) in &mut operation.responses.responses {
+                    if let utoipa::openapi::RefOr::T(response) = response
+                        && response.description.is_empty()
+                    {
+                        let reason = status
+                            .parse::<u16>()
+                            .ok()
+                            .and_then(|code| axum::http::StatusCode::from_u16(code).ok()?.canonical_reason());
+                        response.description = reason.unwrap_or("Response").to_owned();
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Marks the bodies the server does without as optional (utoipa only infers that from an `Option`,
+/// which would also make them nullable): `POST /reconcile` answers the manifest and `POST /scan`
+/// an empty report when the body is empty.
+struct OptionalBodies;
+
+impl Modify for OptionalBodies {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        for path in ["/reconcile", "/scan"] {
+            let body = openapi.paths.paths.get_mut(path).and_then(|item| item.post.as_mut()?.request_body.as_mut());
+            if let Some(utoipa::openapi::RefOr::T(body)) = body {
+                body.required = Some(utoipa::openapi::Required::False);
+            }
+        }
+    }
+}
 
 impl Modify for Bearer {
     fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {

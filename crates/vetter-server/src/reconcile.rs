@@ -165,6 +165,16 @@ fn reconcile(loaded: &Loaded, queries: &Value) -> Result<Value, ApiError> {
     Ok(Value::Object(out))
 }
 
+/// The form body of `POST /reconcile` (OpenRefine's): both fields are optional.
+#[derive(utoipa::ToSchema)]
+#[allow(dead_code)] // read with `form_urlencoded`; the struct only describes the form in the OpenAPI document
+pub struct ReconcileForm {
+    /// A JSON object of query key to query; without it the manifest is answered.
+    queries: Option<String>,
+    /// JSONP function name: letters, digits, `_` and `.`.
+    callback: Option<String>,
+}
+
 /// The manifest, or the answer to `queries`.
 #[utoipa::path(
     get,
@@ -174,7 +184,13 @@ fn reconcile(loaded: &Loaded, queries: &Value) -> Result<Value, ApiError> {
         ("queries" = Option<String>, Query, description = "a JSON object of query key to query; without it the manifest is answered"),
         ("callback" = Option<String>, Query, description = "JSONP function name"),
     ),
-    responses((status = 200, description = "The manifest or the results", body = Object), (status = 400, body = crate::error::ErrorBody))
+    responses(
+        (status = 200, description = "The manifest or the results; with `callback`, the same JSON wrapped in a JSONP call", content(
+            (Object = "application/json"),
+            (String = "application/javascript"),
+        )),
+        (status = 400, body = crate::error::ErrorBody),
+    )
 )]
 pub async fn reconcile_get(
     State(shared): State<Arc<Shared>>,
@@ -206,8 +222,21 @@ async fn reconcile_blocking(loaded: Arc<Loaded>, queries: Value) -> Result<Value
     post,
     path = "/reconcile",
     tag = "reconciliation",
-    request_body(content = String, description = "`queries=<JSON>` form-encoded, or the JSON object itself", content_type = "application/x-www-form-urlencoded"),
-    responses((status = 200, description = "Per query key, `{\"result\": [...]}`", body = Object), (status = 400, body = crate::error::ErrorBody))
+    request_body(
+        description = "`queries=<JSON>` form-encoded, or the JSON object itself (`{\"q0\": {\"query\": ...}}`, or `{\"queries\": {...}}`); without queries the manifest is answered",
+        content(
+            (ReconcileForm = "application/x-www-form-urlencoded"),
+            (Object = "application/json"),
+        )
+    ),
+    responses(
+        (status = 200, description = "Per query key, `{\"result\": [...]}`; with `callback`, the same JSON wrapped in a JSONP call", content(
+            (Object = "application/json"),
+            (String = "application/javascript"),
+        )),
+        (status = 400, body = crate::error::ErrorBody),
+        (status = 413, body = crate::error::ErrorBody),
+    )
 )]
 pub async fn reconcile_post(
     State(shared): State<Arc<Shared>>,

@@ -34,7 +34,7 @@ pub fn scan_text(loaded: &Loaded, text: &str, subject: Option<&str>, html: bool)
     path = "/scan",
     tag = "matching",
     params(("subject" = Option<String>, Query, description = "the person whose contacts to find")),
-    request_body(content = String, description = "the text (text/plain or text/html), or JSON `{\"text\", \"subject\", \"html\"}`", content_type = "text/plain"),
+    request_body(content = String, description = "the text (text/plain or text/html), or JSON `{\"text\", \"subject\", \"html\"}`; an empty body gives an empty report", content_type = "text/plain"),
     responses(
         (status = 200, description = "The scan report: mentions, jurisdictions, officials, interactions, names, words", body = Object),
         (status = 400, body = crate::error::ErrorBody),

@@ -229,9 +229,9 @@ impl Options {
     params(
         ("column" = Option<Vec<String>>, Query, description = "`ROLE=HEADER` (roles `name`, `schema`, `birth_date`, `country`, `id`): which column holds what, as `vetter screen --column`; repeatable"),
         ("schema" = Option<String>, Query, description = "the schema of rows without one (Person, Company, Organization, LegalEntity, Vessel, Airplane, Asset, Thing)"),
-        ("limit" = Option<usize>, Query, description = "results per row (default 10, at most 500)"),
-        ("min_score" = Option<f64>, Query, description = "leave out results scoring less (default 0)"),
-        ("threshold" = Option<f64>, Query, description = "`match` is true from this score (default: the engine's 0.7)"),
+        ("limit" = Option<usize>, Query, minimum = 1, maximum = 500, description = "results per row (default 10, at most 500)"),
+        ("min_score" = Option<f64>, Query, minimum = 0, maximum = 1, description = "leave out results scoring less (default 0)"),
+        ("threshold" = Option<f64>, Query, minimum = 0, maximum = 1, description = "`match` is true from this score (default: the engine's 0.7)"),
         ("include_dataset" = Option<Vec<String>>, Query, description = "only entities from these datasets"),
         ("exclude_dataset" = Option<Vec<String>>, Query, description = "leave out entities only in these datasets"),
         ("topics" = Option<Vec<String>>, Query, description = "only entities with one of these topics (`sanction`, `role.pep`...)"),

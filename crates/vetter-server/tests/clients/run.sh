@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Client checks against a real `vetter serve`: the yente-client SDK and plain requests (Python),
+# Client checks against a real `vetter serve`: the yente-client SDK and plain requests (Python), schemathesis,
 # and the web UI driven in headless Chromium (screenshots in target/ui-screenshots/).
 # Usage: crates/vetter-server/tests/clients/run.sh [path/to/vetter]
 # Needs python3 (a venv is made in target/yente-venv) and, for the browser part, `chromium` and `chromedriver`.
@@ -22,6 +22,10 @@ venv=target/yente-venv
 [ -x "$venv/bin/python" ] || python3 -m venv "$venv"
 "$venv/bin/pip" install -q yente-client==0.2.0 requests
 "$venv/bin/python" crates/vetter-server/tests/clients/yente_client_check.py "$base"
+
+# The API against its own OpenAPI document with schemathesis: no 5xx, documented statuses, content
+# types and schemas (a fixed seed, a few seconds).
+crates/vetter-server/tests/clients/schemathesis.sh "$base" "$venv"
 
 # The web UI, driven in headless Chromium through chromedriver (Debian's `chromium` and
 # `chromium-driver`; .ci/run installs both): type a search, open Putin's page, type an article into
