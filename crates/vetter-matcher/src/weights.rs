@@ -200,7 +200,7 @@ pub fn is_common_name(token: &str) -> bool {
 /// The rarity weight of a folded token in (0, 1]: `ln(N / (df + 1)) / ln(N)`,
 /// where `df` is the number of listed names containing it and `N` the number
 /// of names, floored at 0.1 and capped at 0.35 for names common in the
-/// population ([`is_common_name`]).
+/// population (`is_common_name`).
 pub fn rarity(token: &str) -> f64 {
     let f = &*FREQUENCIES;
     let mut w = f.weights.get(token).copied().unwrap_or(f.unseen);
