@@ -33,15 +33,21 @@ fn token_keys(t: &vetter_names::NameToken) -> impl Iterator<Item = String> + '_ 
     weighted_token_keys(t).map(|(key, _)| key)
 }
 
+/// The parts of a word's postings keys: tag, text, and the share of the word
+/// a candidate sharing the key shares (see [`weighted_token_keys`]).
+fn key_parts(t: &vetter_names::NameToken) -> impl Iterator<Item = (u8, &str, f64)> {
+    [(b't', t.text.as_str(), 1, 1.0), (b's', t.skeleton.as_str(), 2, 0.7), (b'p', t.phonetic.as_str(), 2, 0.6)]
+        .into_iter()
+        .filter(|(_, key, min, _)| key.len() >= *min)
+        .map(|(tag, key, _, share)| (tag, key, share))
+}
+
 /// [`token_keys`] with how much a candidate sharing the key shares of the
 /// word: all of it for the word itself, less for its skeleton, least for its
 /// sound, so that "OOO Sokhra" ranks the entity named Sokhra above the
 /// hundreds whose names merely sound alike.
 fn weighted_token_keys(t: &vetter_names::NameToken) -> impl Iterator<Item = (String, f64)> + '_ {
-    [("t:", &t.text, 1, 1.0), ("s:", &t.skeleton, 2, 0.7), ("p:", &t.phonetic, 2, 0.6)]
-        .into_iter()
-        .filter(|(_, key, min, _)| key.len() >= *min)
-        .map(|(tag, key, _, share)| (format!("{tag}{key}"), share))
+    key_parts(t).map(|(tag, key, share)| (format!("{}:{key}", char::from(tag)), share))
 }
 
 /// The postings keys of a prepared name (see `token_keys`).
@@ -236,18 +242,10 @@ pub(crate) struct Prepped {
 /// Hashes of a word's postings keys and of its group of cognates: two names
 /// that share none of these share no word the matcher could align.
 fn word_hashes(t: &vetter_names::NameToken) -> impl Iterator<Item = u64> + '_ {
+    use vetter_matcher::hash::{FNV_OFFSET, fnv1a_from};
     // The hash of the key's text (`t:putin`), without writing the key out.
-    let hash = |tag: u8, key: &str| {
-        [tag, b':']
-            .iter()
-            .chain(key.as_bytes())
-            .fold(0xcbf2_9ce4_8422_2325u64, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3))
-    };
-    [(b't', t.text.as_str(), 1), (b's', t.skeleton.as_str(), 2), (b'p', t.phonetic.as_str(), 2)]
-        .into_iter()
-        .filter(|(_, key, min)| key.len() >= *min)
-        .map(move |(tag, key, _)| hash(tag, key))
-        .chain(t.group.map(move |g| hash(b'g', g)))
+    let hash = |tag: u8, key: &str| fnv1a_from(fnv1a_from(FNV_OFFSET, &[tag, b':']), key.as_bytes());
+    key_parts(t).map(move |(tag, key, _)| hash(tag, key)).chain(t.group.map(move |g| hash(b'g', g)))
 }
 
 /// Per-entity [`Prepped`] data, filled on first use, shared by all threads.
@@ -376,7 +374,7 @@ impl Engine {
                 candidates.select_nth_unstable_by(CANDIDATES, order);
                 candidates.truncate(CANDIDATES);
             }
-            candidates.sort_by(order);
+            candidates.sort_unstable_by(order);
             candidates
         })
     }

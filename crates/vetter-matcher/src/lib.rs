@@ -19,6 +19,7 @@
 //! assert!(!c.is_match, "{c:#?}");
 //! ```
 
+pub mod hash;
 mod ofac;
 pub mod score;
 pub mod similarity;

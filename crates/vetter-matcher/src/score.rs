@@ -19,6 +19,7 @@
 use vetter_model::Schema;
 use vetter_names::{NameForm, NameKind, NameToken, Script};
 
+use crate::hash::fnv1a;
 use crate::similarity::{jaro_winkler, levenshtein, levenshtein_ratio};
 use crate::weights::rarity;
 use crate::{AlignedPair, Explanation, Feature, UnmatchedToken};
@@ -80,11 +81,6 @@ impl WordFacts {
     fn same_phonetic(&self, a: &NameToken, other: &WordFacts, b: &NameToken) -> bool {
         self.phonetic == other.phonetic && a.phonetic == b.phonetic
     }
-}
-
-/// 64-bit FNV-1a, for the word hashes above (equal hashes are confirmed on the strings).
-fn fnv1a(s: &str) -> u64 {
-    s.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3))
 }
 
 /// [`token_similarity`], where `abjad` says whether either name was written
@@ -409,7 +405,8 @@ pub struct Prepared {
 impl Prepared {
     /// Computes the weights of a normalised name.
     pub fn new(form: NameForm) -> Prepared {
-        let weights = form.tokens[..form.tokens.len().min(MAX_TOKENS)]
+        let words = &form.tokens[..form.tokens.len().min(MAX_TOKENS)];
+        let weights = words
             .iter()
             .map(|t| {
                 let w = rarity(&t.text);
@@ -422,7 +419,7 @@ impl Prepared {
                 }
             })
             .collect();
-        let bags = form.tokens[..form.tokens.len().min(MAX_TOKENS)]
+        let bags = words
             .iter()
             .map(|t| {
                 let mut bag = [0u8; 27];
@@ -433,9 +430,8 @@ impl Prepared {
                 bag
             })
             .collect();
-        let slavic =
-            form.tokens[..form.tokens.len().min(MAX_TOKENS)].iter().map(|t| fnv1a(&slavic_key(&t.text))).collect();
-        let facts = form.tokens[..form.tokens.len().min(MAX_TOKENS)].iter().map(WordFacts::of).collect();
+        let slavic = words.iter().map(|t| fnv1a(&slavic_key(&t.text))).collect();
+        let facts = words.iter().map(WordFacts::of).collect();
         Prepared { form, weights, bags, facts, slavic }
     }
 

@@ -9,6 +9,8 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
+use crate::hash::Fnv;
+
 static TABLE: &str = include_str!("../data/token_freq.tsv");
 
 /// The weight of every word of the table, and that of a word not in it (a
@@ -33,31 +35,12 @@ static FREQUENCIES: LazyLock<Frequencies> = LazyLock::new(|| {
     }
     let weight = |df: u32| ((total / (f64::from(df) + 1.0)).ln() / total.ln()).clamp(0.1, 1.0);
     let mut weights: HashMap<&'static str, f64, _> = HashMap::default();
-    weights.reserve(counts.len() + COMMON_WORLDWIDE.len());
+    weights.reserve(counts.len());
     for (token, df) in counts {
         weights.insert(token, weight(df));
     }
     Frequencies { weights, unseen: weight(0) }
 });
-
-/// 64-bit FNV-1a: the table's keys are short words, for which it is much
-/// cheaper than the default SipHash, and they are not chosen by an attacker.
-#[derive(Default)]
-struct Fnv(u64);
-
-impl std::hash::Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
-        for &b in bytes {
-            h = (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
 
 /// Given names and surnames that are common worldwide: their weight is capped
 /// so that sharing one of them never carries a match by itself.
