@@ -162,9 +162,7 @@ fn token_similarity_in(
     // Makarov is not Zakharov, nor Abramova Zabralova. A different first
     // letter counts as one more edit, since names are rarely mistyped there.
     // Romanisations vary more (see `loosely_comparable`), and keep the looser test.
-    let spelled = if transliterated || spelled < ALIGN_MIN {
-        spelled
-    } else {
+    let capped = !transliterated && {
         let longer = la.max(lb);
         let cap = if longer <= 7 {
             1
@@ -173,9 +171,9 @@ fn token_similarity_in(
         } else {
             3
         };
-        let edits = distance + usize::from(a.text.as_bytes().first() != b.text.as_bytes().first());
-        if edits > cap { spelled.min(ALIGN_MIN - 0.01) } else { spelled }
+        distance + usize::from(a.text.as_bytes().first() != b.text.as_bytes().first()) > cap
     };
+    let spelled = if capped { spelled.min(ALIGN_MIN - 0.01) } else { spelled };
     let mut best = TokenSim { sim: spelled, reason: "spelling" };
     // Consonant skeletons stand in for the vowels a script does not write
     // (Arabic, Hebrew); between two vowelled spellings they need a close
@@ -184,7 +182,12 @@ fn token_similarity_in(
     // A word romanised from an abjad keeps only the long vowels (هنية gives
     // `hnya` for Haniyeh), so against a vowelled spelling its skeleton counts
     // whatever vowels it has.
-    let skeleton_applies = (abjad && (abjad_vs_vowelled || unvowelled(a) || unvowelled(b))) || spelled >= 0.69;
+    // Between two vowelled Latin spellings more edits than a typo makes
+    // are one name romanised twice only when the skeleton they share has
+    // three consonants or more (Jawlani/Julani, Bashir/Ba'asyir); a shorter
+    // one says little, since it drops inner v, w and y (Ivanov/Ionov).
+    let skeleton_applies = (abjad && (abjad_vs_vowelled || unvowelled(a) || unvowelled(b)))
+        || (spelled >= 0.69 && (!capped || a.skeleton.len() >= 3));
     if skeleton_applies && a.skeleton.len() >= 2 && fa.same_skeleton(a, fb, b) && spelled >= 0.5 && 0.86 > best.sim {
         best = TokenSim { sim: 0.86, reason: "skeleton" };
     }
@@ -372,6 +375,11 @@ pub fn name_kind(schema: Schema) -> NameKind {
 /// (Vladimir 0.35 + Putin 0.77), not two common ones (0.35 + 0.35).
 const EXCUSE_EVIDENCE: f64 = 1.0;
 
+/// The rarity a surely aligned word needs for an initial beside it to
+/// stand for a full word (see `score_forms`): above the cap of names
+/// common in the population (0.35), as Putin (0.77) and Lukashenko (0.69) are.
+const INITIAL_SUPPORT: f64 = 0.5;
+
 /// At most this many words of a name take part in a comparison.
 pub const MAX_TOKENS: usize = 24;
 
@@ -524,6 +532,29 @@ pub fn score_forms(pa: &Prepared, pb: &Prepared, schema: Schema, explanation: Op
             pairs.push((i, 1, j, 1, s));
         }
     }
+    // An initial stands for a full word only beside a word that says who
+    // is meant: "V. Putin" is Vladimir Putin, but "M. Ahmadi" is not
+    // Maryam Ahmadi, nor "Q.C. Chen" Chen Cheng: thousands share the
+    // surname. Without a word both rare (above the cap of common names)
+    // and surely the same, or several such words that together are as
+    // distinctive as a missing middle name needs (Ahmed Abdullah
+    // al-Zahrani), initials facing full words are let go.
+    let stands_for_full =
+        |&(i, _, j, _, s): &AlignedSpan| s.reason == "initial" && !(ta[i as usize].initial && tb[j as usize].initial);
+    let sure_words =
+        || pairs.iter().filter(|&&(i, _, _, _, s)| s.reason != "initial" && s.sim >= 0.9 && !ta[i as usize].generic);
+    if pairs.iter().any(stands_for_full)
+        && !sure_words().any(|&(i, _, j, _, _)| wa[i as usize].max(wb[j as usize]) >= INITIAL_SUPPORT)
+        && sure_words().map(|&(i, _, j, _, _)| wa[i as usize].max(wb[j as usize])).sum::<f64>() < EXCUSE_EVIDENCE
+    {
+        pairs.retain(|p| !stands_for_full(p));
+        pair_a = [NONE; MAX_TOKENS];
+        pair_b = [NONE; MAX_TOKENS];
+        for (k, &(i, _, j, _, _)) in pairs.iter().enumerate() {
+            pair_a[i as usize] = k as u8;
+            pair_b[j as usize] = k as u8;
+        }
+    }
     // Fused words: two adjacent free words on one side against one free word on the other.
     fuse((ta, &pa.bags), (tb, &pb.bags), &mut pair_a, &mut pair_b, &mut pairs);
     // East Asian names put the family name first or last, but the given
@@ -577,13 +608,18 @@ pub fn score_forms(pa: &Prepared, pb: &Prepared, schema: Schema, explanation: Op
     // Putin", not "Oksana Volkova" for "Oksana Vyacheslavovna Volkova" nor
     // "Mohammad Hosseini" for "Mohammad Reza Hosseini", which thousands of
     // people are called.
+    // A near spelling or a sound-alike agrees less than the same word
+    // (Kulikov/KLUKOV, Akimova/ALIMOVA are other families), and counts half;
+    // a consonant skeleton is how a name in Arabic or Hebrew script meets
+    // its romanisation, and counts whole there.
+    let sure = |s: &TokenSim| s.sim >= 0.9 || (abjad_vs_vowelled && s.reason == "skeleton");
     let evidence = |tokens: &[NameToken], weights: &[f64], pair_of: &[u8]| -> f64 {
         tokens
             .iter()
             .zip(weights)
             .zip(pair_of)
             .filter(|((t, _), p)| **p != NONE && !t.generic)
-            .map(|((_, w), _)| w)
+            .map(|((_, w), p)| if sure(&pairs[*p as usize].4) { *w } else { w * 0.5 })
             .sum()
     };
     let distinct_a = evidence(ta, wa, &pair_a[..na]) >= EXCUSE_EVIDENCE;

@@ -291,3 +291,29 @@ fn abjad_words_meet_vowelled_spellings_by_skeleton() {
     check("Ismail Haniyeh", "إسماعيل هنية", Schema::Person, true);
     check("Mohammed Ali", "محمد حسن", Schema::Person, false);
 }
+
+/// Between two Latin spellings, a short shared skeleton does not make
+/// another family's name a spelling of this one (issue 5).
+#[test]
+fn short_skeletons_do_not_join_latin_spellings() {
+    check("Sergey Gennadyevich Ivanov", "Sergey IONOV", Schema::Person, false);
+    check("ABU MOHAMMED AL-JAWLANI", "Abu Mohammed AL-JULANI", Schema::Person, true);
+}
+
+/// A near spelling of the one distinctive word does not excuse a missing
+/// patronymic or middle name (issue 5).
+#[test]
+fn near_spellings_excuse_no_missing_word() {
+    check("Aleksandr Kulikov", "Aleksandr Evgenievich KLUKOV", Schema::Person, false);
+    check("Olga Akimova", "Olga Nikolayevna ALIMOVA", Schema::Person, false);
+    check("Yevgeniy Kuznetsov", "Yevgeniy Viktorovich KUZNETSOV", Schema::Person, true);
+}
+
+/// An initial stands for a full word only beside a distinctive one (issue 5).
+#[test]
+fn initials_need_a_distinctive_word_beside_them() {
+    check("Maryam Ahmadi", "Mullah Haji M. Ahmadi", Schema::Person, false);
+    check("Chen Cheng", "Q.C. Chen", Schema::Person, false);
+    check("V. Putin", "Vladimir Putin", Schema::Person, true);
+    check("A. G. Lukashenko", "Alexander Grigoryevich Lukashenko", Schema::Person, true);
+}
