@@ -162,17 +162,7 @@ fn token_similarity_in(
     // Makarov is not Zakharov, nor Abramova Zabralova. A different first
     // letter counts as one more edit, since names are rarely mistyped there.
     // Romanisations vary more (see `loosely_comparable`), and keep the looser test.
-    let capped = !transliterated && {
-        let longer = la.max(lb);
-        let cap = if longer <= 7 {
-            1
-        } else if longer <= 11 {
-            2
-        } else {
-            3
-        };
-        distance + usize::from(a.text.as_bytes().first() != b.text.as_bytes().first()) > cap
-    };
+    let capped = !transliterated && edits_beyond_typo(&a.text, &b.text, distance);
     let spelled = if capped { spelled.min(ALIGN_MIN - 0.01) } else { spelled };
     let mut best = TokenSim { sim: spelled, reason: "spelling" };
     // Consonant skeletons stand in for the vowels a script does not write
@@ -197,6 +187,22 @@ fn token_similarity_in(
         best = TokenSim { sim: 0.88, reason: "sound" };
     }
     best
+}
+
+/// Whether two Latin spellings are more edits apart than a typo makes: one
+/// edit up to 7 letters, two up to 11, three beyond, where a different first
+/// letter counts as one more (names are rarely mistyped there).
+/// `distance` is their Levenshtein distance.
+fn edits_beyond_typo(a: &str, b: &str, distance: usize) -> bool {
+    let longer = a.len().max(b.len());
+    let cap = if longer <= 7 {
+        1
+    } else if longer <= 11 {
+        2
+    } else {
+        3
+    };
+    distance + usize::from(a.as_bytes().first() != b.as_bytes().first()) > cap
 }
 
 /// Whether two different words may still be one word spelled or heard
@@ -241,6 +247,20 @@ fn nisba_or_feminine(long: &NameToken, short_token: &NameToken) -> bool {
                 && (short_token.group.is_some_and(|g| vetter_names::name_group(stem) == Some(g))
                     || vetter_names::skeleton(stem) == short_token.skeleton
                     || vetter_names::phonetic(stem) == short_token.phonetic)))
+    {
+        return true;
+    }
+    // Persian surnames grow by suffixes that make other families of them:
+    // Rahimian and Rahimizadeh are not Rahimi, nor Khosravani Khosravi.
+    let persian_stem = short.strip_suffix('i').unwrap_or(short);
+    if persian_stem.len() >= 4
+        && long.strip_prefix(persian_stem).is_some_and(|rest| {
+            ["ian", "an", "ani", "zadeh", "zade", "pour", "pur", "nejad", "nezhad", "nia", "far", "fard"]
+                .contains(&rest)
+                || rest
+                    .strip_prefix('i')
+                    .is_some_and(|r| ["zadeh", "zade", "pour", "nejad", "nia", "far", "fard"].contains(&r))
+        })
     {
         return true;
     }

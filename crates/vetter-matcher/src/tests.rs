@@ -317,3 +317,12 @@ fn initials_need_a_distinctive_word_beside_them() {
     check("V. Putin", "Vladimir Putin", Schema::Person, true);
     check("A. G. Lukashenko", "Alexander Grigoryevich Lukashenko", Schema::Person, true);
 }
+
+/// Persian surnames with a suffix (-ian, -ani, -zadeh, -pour) are other
+/// families (issue 5).
+#[test]
+fn persian_suffixes_make_other_surnames() {
+    check("Mohammad Khosravi", "KHOSRAVANI Mohammad", Schema::Person, false);
+    check("Peyman Rahimi", "RAHIMIAN, Pejman", Schema::Person, false);
+    check("Mohammad Khosravi", "KHOSRAVI Mohammad", Schema::Person, true);
+}
