@@ -275,6 +275,14 @@ fn is_suffix(word: &str) -> bool {
 }
 
 fn person(tokens: &mut Vec<Tok>, comma: Option<usize>, honorifics: &mut Vec<String>, steps: &mut Vec<String>) {
+    // سيد (Sayyid, a title) and سعيد (Said, a name) both romanise to `syd`
+    // without their vowels; the title has three letters.
+    for t in tokens.iter_mut() {
+        if t.script == Script::Arabic && t.letters == 3 && t.text == "syd" {
+            t.text.clear();
+            t.text.push_str("sayyid");
+        }
+    }
     if let Some(c) = comma.filter(|&c| c > 0 && c < tokens.len()) {
         for title in honorifics::strip_leading(tokens, c) {
             steps.push(concat(&["removed title \"", &title, "\""]));

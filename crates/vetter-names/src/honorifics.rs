@@ -15,7 +15,7 @@ use std::sync::LazyLock;
 const TITLES: &str = "
 # Courtesy titles
 mr, mister, mrs, ms, miss, mx, messrs, mstr
-dr, doctor, doktor, dott, dottore, drs, prof, professor, professeur
+dr, doctor, doktor, dott, dottore, drs, prof, professor, professeur, dktwr, al dktwr
 sir, dame, lord, lady, hon, honourable, honorable, h e, his excellency, her excellency, excellency
 hrh, his royal highness, her royal highness, his highness, her highness
 rev, reverend, fr, father, pastor, bishop, archbishop, cardinal, rabbi, metropolitan, patriarch
@@ -29,7 +29,7 @@ mayor, kapitan, leytenant, admiral, vitse admiral, kontr admiral, marshal
 prezident, prezydent, premyer ministr, premier ministr, ministr, posol, senator, deputat, knyaz, knyaginya
 # Islamic titles
 sheikh, shaikh, shaykh, sheik, cheikh, sheykh, shiekh, shaykha, sheikha, shaikha, sheykha, shykh, al shykh, alshykh
-haji, hajji, hadji, hajj, haj, hadj, alhaj, alhajj, al haj, al hajj, el hadj, el haj, hajjah, hajja, hajia
+haji, hajji, hadji, hajj, haj, hadj, alhaj, alhajj, al haj, al hajj, el hadj, el haj, hajjah, hajja, hajia, hajy, al hajy
 mullah, mulla, molla, mullo, moulla, mla, mollah
 maulana, mawlana, moulana, mowlana, molana, maulvi, molvi, mawlawi, moulvi, mawlavi, mavlavi, mwlwy
 mufti, qari, imam, emam, ayatollah, ayatullah, ayatolah, grand ayatollah, hojatoleslam, hojjat al eslam, hujjat al islam
@@ -134,6 +134,9 @@ mod tests {
         check("г-н Владимир Путин", "vladimir putin", &["g n"]);
         check("генерал-полковник Сергей Суровикин", "sergey surovikin", &["general polkovnik"]);
         check("الشيخ محمد", "muhammad", &["al shykh"]);
+        check("سيد محمد حقاني", "muhammad hqany", &["sayyid"]);
+        check("سعيد محمد", "syd muhammad", &[]);
+        check("حاجي محمد", "muhammad", &["hajy"]);
     }
 
     #[test]
