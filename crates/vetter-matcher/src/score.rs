@@ -122,10 +122,17 @@ fn token_similarity_in(
             return TokenSim { sim: 0.0, reason: "different" };
         }
     }
-    if let (Some(ga), Some(gb)) = (a.group, b.group)
-        && ga == gb
-    {
-        return TokenSim { sim: 0.95, reason: "variant" };
+    if let (Some(ga), Some(gb)) = (a.group, b.group) {
+        if ga == gb {
+            return TokenSim { sim: 0.95, reason: "variant" };
+        }
+        // Two names the variant table knows as different names are not
+        // spellings of each other, however alike (Mehmet/Mahmut,
+        // Hassan/Hussein). Not so for the syllables of Korean and Chinese
+        // given names, whose romanisation tables overlap (Sung/Seung).
+        if a.text.len().min(b.text.len()) >= 5 && fa.pinyin.is_none() && fb.pinyin.is_none() {
+            return TokenSim { sim: 0.0, reason: "different" };
+        }
     }
     if nisba_or_feminine(a, b) || nisba_or_feminine(b, a) {
         // Mohammadi is a surname formed from Mohammad, Ivanova the woman of

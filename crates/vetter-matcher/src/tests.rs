@@ -326,3 +326,11 @@ fn persian_suffixes_make_other_surnames() {
     check("Peyman Rahimi", "RAHIMIAN, Pejman", Schema::Person, false);
     check("Mohammad Khosravi", "KHOSRAVI Mohammad", Schema::Person, true);
 }
+
+/// Names the variant table knows as different are not spellings of each
+/// other, however alike (issue 5).
+#[test]
+fn different_known_names_are_not_spellings() {
+    check("Mahmut Kaya", "KAYA, Mehmet", Schema::Person, false);
+    check("Mehmet Kaya", "KAYA, Mohammed", Schema::Person, true);
+}
