@@ -250,7 +250,7 @@ fn nisba_or_feminine(long: &NameToken, short_token: &NameToken) -> bool {
         && stem.len() >= 4
         && !short.ends_with(['i', 'y'])
         && (stem == short
-            || (short.len() >= 4
+            || (short.len() >= 3
                 && (short_token.group.is_some_and(|g| vetter_names::name_group(stem) == Some(g))
                     || vetter_names::skeleton(stem) == short_token.skeleton
                     || vetter_names::phonetic(stem) == short_token.phonetic)))

@@ -333,4 +333,5 @@ fn persian_suffixes_make_other_surnames() {
 fn different_known_names_are_not_spellings() {
     check("Mahmut Kaya", "KAYA, Mehmet", Schema::Person, false);
     check("Mehmet Kaya", "KAYA, Mohammed", Schema::Person, true);
+    check("Mohammad Nouri", "NUR, Mohammad", Schema::Person, false);
 }
