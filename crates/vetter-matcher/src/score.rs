@@ -241,7 +241,8 @@ fn loosely_comparable(a: &NameToken, fa: &WordFacts, b: &NameToken, fb: &WordFac
 /// Persian and Arabic nisba `-i` (Mohammadi from Mohammad, Hosseini from
 /// Hossein, Ebrahimi from Ebrahim), or the feminine `-a` of an East Slavic
 /// surname in `-ov`, `-ev`, `-in`, `-yn` (Ivanova, Putina), and `-skaya`
-/// against `-sky`/`-skiy`/`-skii`.
+/// against `-sky`/`-skiy`/`-skii`, or a Persian surname suffix (`-ian`,
+/// `-ani`, `-zadeh`, `-pour`, `-nejad`: Rahimian from Rahimi).
 /// The nisba is also recognised on another spelling of the stem
 /// (Mohammadi against Muhammad, Ebrahimi against Ibrahim).
 fn nisba_or_feminine(long: &NameToken, short_token: &NameToken) -> bool {
