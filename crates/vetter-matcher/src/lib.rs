@@ -144,7 +144,8 @@ impl Explanation {
             let extra = self.features.iter().find(|f| f.name == "extra_words").map_or(0.0, |f| f.contribution);
             return (by_word.max(whole) + extra).clamp(0.0, 1.0);
         }
-        if self.features.is_empty() {
+        // No word aligned: the score is 0 (see `score::score_forms`).
+        if self.features.is_empty() || self.aligned.is_empty() {
             return 0.0;
         }
         1.0 / (1.0 + (-(self.bias + sum)).exp())

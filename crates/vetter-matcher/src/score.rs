@@ -737,7 +737,15 @@ pub fn score_forms(pa: &Prepared, pb: &Prepared, schema: Schema, explanation: Op
     // legal form: the names are the same after normalisation.
     let identical =
         a_full && b_full && legal_conflict == 0.0 && pairs.iter().all(|p| p.4.sim >= 1.0 && p.1 == 1 && p.3 == 1);
-    let score = if identical { 1.0 } else { round(1.0 / (1.0 + (-z).exp())) };
+    // Names with no word in common are not the same name, whatever the
+    // schema's intercept says of two lone initials ("X" / "Y").
+    let score = if identical {
+        1.0
+    } else if pairs.is_empty() {
+        0.0
+    } else {
+        round(1.0 / (1.0 + (-z).exp()))
+    };
 
     if let Some(e) = explanation {
         e.identical = identical;
