@@ -2,6 +2,7 @@
 //! the parts of a printed name that are not name words (titles, legal forms),
 //! kept as typed attributes; [`normalize`] runs the steps in order.
 
+use crate::key::Key;
 use crate::translit::{self, Systems, Tok, concat, joined};
 use crate::{arabic, honorifics, legal_form, phonetic, variants, vessel};
 
@@ -87,10 +88,10 @@ pub struct NameToken {
     pub text: String,
     /// A phonetic key (see [`phonetic`](crate::phonetic): Double Metaphone's
     /// classes, after normalising transliteration spellings such as `kh`→`h`).
-    pub phonetic: String,
+    pub phonetic: Key,
     /// The consonant skeleton (`mhmd` for Mohammed, Muhammad, محمد), for
     /// scripts written without vowels.
-    pub skeleton: String,
+    pub skeleton: Key,
     /// The canonical form of the token's group of cognates and nicknames
     /// (`alexander` for Aleksandr, Oleksandr, Sasha; `muhammad` for Mohammed), if any.
     pub group: Option<&'static str>,
@@ -223,7 +224,8 @@ fn normalize_with(name: &str, kind: NameKind, tokens: &mut Vec<Tok>) -> NameForm
     arabic::apply(tokens, &mut steps, matches!(kind, NameKind::Person | NameKind::Any));
     let korean = tokens.iter().any(|t| t.script == Script::Hangul)
         || [tokens.first(), tokens.last()].into_iter().flatten().any(|t| variants::is_korean_surname(&t.text));
-    let tokens = tokens.drain(..).map(|t| finish(t, kind, korean)).collect();
+    let mut key = String::new();
+    let tokens = tokens.drain(..).map(|t| finish(t, kind, korean, &mut key)).collect();
     NameForm { original: name.to_owned(), kind, script, tokens, legal_forms, honorifics, korean, steps }
 }
 
@@ -409,7 +411,8 @@ fn organization(tokens: &mut Vec<Tok>, legal_forms: &mut Vec<LegalForm>, steps: 
     });
 }
 
-fn finish(t: Tok, kind: NameKind, korean: bool) -> NameToken {
+/// The finished word; `key` is scratch space for its keys.
+fn finish(t: Tok, kind: NameKind, korean: bool, key: &mut String) -> NameToken {
     let alphabetic =
         matches!(t.script, Script::Latin | Script::Cyrillic | Script::Greek | Script::Armenian | Script::Georgian);
     let initial = alphabetic && t.letters == 1 && t.text.bytes().all(|b| b.is_ascii_alphabetic());
@@ -420,11 +423,12 @@ fn finish(t: Tok, kind: NameKind, korean: bool) -> NameToken {
             .or_else(|| variants::group(&t.text, t.script == Script::Hangul, korean))
             .filter(|_| kind != NameKind::Organization || !t.generic || t.group.is_some())
     };
-    // `x` becomes two letters: room for a few.
-    let mut ph = String::with_capacity(t.text.len() + 2);
-    phonetic::push_phonetic(&mut ph, &t.text);
-    let mut sk = String::with_capacity(t.text.len() + 2);
-    phonetic::push_skeleton(&mut sk, &t.text);
+    key.clear();
+    phonetic::push_phonetic(key, &t.text);
+    let ph = Key::from(key.as_str());
+    key.clear();
+    phonetic::push_skeleton(key, &t.text);
+    let sk = Key::from(key.as_str());
     NameToken { text: t.text, phonetic: ph, skeleton: sk, group, initial, generic: t.generic, surname: t.surname }
 }
 
