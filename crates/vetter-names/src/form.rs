@@ -2,7 +2,6 @@
 //! the parts of a printed name that are not name words (titles, legal forms),
 //! kept as typed attributes; [`normalize`] runs the steps in order.
 
-use crate::key::Key;
 use crate::translit::{self, Systems, Tok, concat, joined};
 use crate::{arabic, honorifics, legal_form, phonetic, variants, vessel};
 
@@ -88,10 +87,10 @@ pub struct NameToken {
     pub text: String,
     /// A phonetic key (see [`phonetic`](crate::phonetic): Double Metaphone's
     /// classes, after normalising transliteration spellings such as `kh`→`h`).
-    pub phonetic: Key,
+    pub phonetic: crate::Key,
     /// The consonant skeleton (`mhmd` for Mohammed, Muhammad, محمد), for
     /// scripts written without vowels.
-    pub skeleton: Key,
+    pub skeleton: crate::Key,
     /// The canonical form of the token's group of cognates and nicknames
     /// (`alexander` for Aleksandr, Oleksandr, Sasha; `muhammad` for Mohammed), if any.
     pub group: Option<&'static str>,
@@ -224,8 +223,7 @@ fn normalize_with(name: &str, kind: NameKind, tokens: &mut Vec<Tok>) -> NameForm
     arabic::apply(tokens, &mut steps, matches!(kind, NameKind::Person | NameKind::Any));
     let korean = tokens.iter().any(|t| t.script == Script::Hangul)
         || [tokens.first(), tokens.last()].into_iter().flatten().any(|t| variants::is_korean_surname(&t.text));
-    let mut key = String::new();
-    let tokens = tokens.drain(..).map(|t| finish(t, kind, korean, &mut key)).collect();
+    let tokens = tokens.drain(..).map(|t| finish(t, kind, korean)).collect();
     NameForm { original: name.to_owned(), kind, script, tokens, legal_forms, honorifics, korean, steps }
 }
 
@@ -411,8 +409,7 @@ fn organization(tokens: &mut Vec<Tok>, legal_forms: &mut Vec<LegalForm>, steps: 
     });
 }
 
-/// The finished word; `key` is scratch space for its keys.
-fn finish(t: Tok, kind: NameKind, korean: bool, key: &mut String) -> NameToken {
+fn finish(t: Tok, kind: NameKind, korean: bool) -> NameToken {
     let alphabetic =
         matches!(t.script, Script::Latin | Script::Cyrillic | Script::Greek | Script::Armenian | Script::Georgian);
     let initial = alphabetic && t.letters == 1 && t.text.bytes().all(|b| b.is_ascii_alphabetic());
@@ -423,12 +420,8 @@ fn finish(t: Tok, kind: NameKind, korean: bool, key: &mut String) -> NameToken {
             .or_else(|| variants::group(&t.text, t.script == Script::Hangul, korean))
             .filter(|_| kind != NameKind::Organization || !t.generic || t.group.is_some())
     };
-    key.clear();
-    phonetic::push_phonetic(key, &t.text);
-    let ph = Key::from(key.as_str());
-    key.clear();
-    phonetic::push_skeleton(key, &t.text);
-    let sk = Key::from(key.as_str());
+    let ph = phonetic::phonetic_key(&t.text);
+    let sk = phonetic::skeleton_key(&t.text);
     NameToken { text: t.text, phonetic: ph, skeleton: sk, group, initial, generic: t.generic, surname: t.surname }
 }
 

@@ -12,7 +12,7 @@ use std::hash::{Hash, Hasher};
 use std::ops::Deref;
 
 /// The longest key kept inline.
-const INLINE: usize = 22;
+pub(crate) const INLINE: usize = 22;
 
 /// A short string stored inline (up to 22 bytes) or on the heap: the type of
 /// [`NameToken::phonetic`](crate::NameToken::phonetic) and
@@ -78,6 +78,26 @@ impl Key {
     #[inline]
     pub fn is_empty(&self) -> bool {
         self.len() == 0
+    }
+}
+
+impl Key {
+    /// The key of the first `len` bytes of `bytes`, which are ASCII and followed by zeros.
+    #[inline]
+    pub(crate) fn inline_ascii(len: usize, bytes: [u8; INLINE]) -> Key {
+        debug_assert!(len <= INLINE && bytes[..len].is_ascii() && bytes[len..].iter().all(|b| *b == 0));
+        Key(Repr::Inline { len: len as u8, bytes })
+    }
+
+    /// A key of ASCII bytes (keys written byte by byte); anything else gives the empty key.
+    pub(crate) fn from_ascii(b: &[u8]) -> Key {
+        if b.len() <= INLINE && b.is_ascii() {
+            let mut bytes = [0; INLINE];
+            bytes[..b.len()].copy_from_slice(b);
+            Key(Repr::Inline { len: b.len() as u8, bytes })
+        } else {
+            Key::from(std::str::from_utf8(b).unwrap_or_default())
+        }
     }
 }
 
