@@ -8,8 +8,10 @@
 //! cmp /tmp/before.txt /tmp/after.txt
 //! ```
 //!
-//! Each distinct name is normalised as every [`NameKind`] (the Debug form of the
-//! whole `NameForm`), and its `fold`, `name_key` and `romanizations` are written too.
+//! Each distinct name of the lists and of the matcher's evaluation pairs
+//! (`data/eval/*.csv`) is normalised as every [`NameKind`] (the Debug form of
+//! the whole `NameForm`), and its `fold`, `name_key` and `romanizations` are
+//! written too.
 
 // A command-line program: the dump goes to stdout.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
@@ -27,6 +29,13 @@ fn main() -> anyhow::Result<()> {
         let parsed = vetter_sources::parse(source)?;
         for entity in &parsed.entities {
             names.extend(entity.names().map(|(_, n)| n.to_owned()));
+        }
+    }
+    for file in ["generated.csv", "handwritten.csv"] {
+        let mut reader = csv::Reader::from_path(bundled_data().join("../eval").join(file))?;
+        for record in reader.records() {
+            let record = record?;
+            names.extend(record.iter().take(2).map(str::to_owned));
         }
     }
     eprintln!("{} distinct names", names.len());
