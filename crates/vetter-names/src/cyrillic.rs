@@ -90,7 +90,13 @@ pub(crate) fn push(out: &mut String, lang: CyrLang, sys: CyrSystem, c: char, at:
         CyrLang::Bulgarian => bulgarian(sys, c, at),
         CyrLang::Russian => None,
     };
-    out.push_str(s.unwrap_or_else(|| russian(sys, c, at)));
+    let s = s.unwrap_or_else(|| russian(sys, c, at));
+    // Most letters give one: a push, not a copy of unknown length.
+    if let [b] = s.as_bytes() {
+        out.push(char::from(*b));
+    } else {
+        out.push_str(s);
+    }
 }
 
 fn russian(sys: CyrSystem, c: char, at: Around) -> &'static str {

@@ -87,10 +87,10 @@ pub struct NameToken {
     pub text: String,
     /// A phonetic key (see [`phonetic`](crate::phonetic): Double Metaphone's
     /// classes, after normalising transliteration spellings such as `kh`→`h`).
-    pub phonetic: String,
+    pub phonetic: crate::Key,
     /// The consonant skeleton (`mhmd` for Mohammed, Muhammad, محمد), for
     /// scripts written without vowels.
-    pub skeleton: String,
+    pub skeleton: crate::Key,
     /// The canonical form of the token's group of cognates and nicknames
     /// (`alexander` for Aleksandr, Oleksandr, Sasha; `muhammad` for Mohammed), if any.
     pub group: Option<&'static str>,
@@ -428,11 +428,8 @@ fn finish(t: Tok, kind: NameKind, korean: bool) -> NameToken {
             .or_else(|| variants::group(&t.text, t.script == Script::Hangul, korean))
             .filter(|_| kind != NameKind::Organization || !t.generic || t.group.is_some())
     };
-    // `x` becomes two letters: room for a few.
-    let mut ph = String::with_capacity(t.text.len() + 2);
-    phonetic::push_phonetic(&mut ph, &t.text);
-    let mut sk = String::with_capacity(t.text.len() + 2);
-    phonetic::push_skeleton(&mut sk, &t.text);
+    let ph = phonetic::phonetic_key(&t.text);
+    let sk = phonetic::skeleton_key(&t.text);
     NameToken { text: t.text, phonetic: ph, skeleton: sk, group, initial, generic: t.generic, surname: t.surname }
 }
 

@@ -53,6 +53,44 @@ impl Hasher for WordHasher {
     }
 }
 
+/// One bit per cheap hash of a word's length and first, second and last
+/// bytes, set for the words of a table: most words looked up are in no table,
+/// and a clear bit says so without hashing the whole word.
+pub(crate) struct Sketch(Box<[u64]>);
+
+impl Sketch {
+    const BITS: usize = 1 << 16;
+
+    /// The sketch of `words`.
+    pub(crate) fn of<'a>(words: impl IntoIterator<Item = &'a str>) -> Sketch {
+        let mut bits = vec![0u64; Self::BITS / 64].into_boxed_slice();
+        for w in words {
+            let h = Self::hash(w);
+            bits[h / 64] |= 1 << (h % 64);
+        }
+        Sketch(bits)
+    }
+
+    #[inline]
+    fn hash(word: &str) -> usize {
+        let b = word.as_bytes();
+        let (first, second, last) =
+            (b.first().copied().unwrap_or(0), b.get(1).copied().unwrap_or(0), b.last().copied().unwrap_or(0));
+        let h = (b.len() as u32)
+            .wrapping_mul(0x9E37_79B9)
+            .wrapping_add(u32::from(first) << 16 | u32::from(second) << 8 | u32::from(last))
+            .wrapping_mul(0x85EB_CA6B);
+        (h >> 16) as usize
+    }
+
+    /// False if `word` is certainly not one of the words; true if it may be.
+    #[inline]
+    pub(crate) fn may_contain(&self, word: &str) -> bool {
+        let h = Self::hash(word);
+        self.0.get(h / 64).is_some_and(|w| w & (1 << (h % 64)) != 0)
+    }
+}
+
 /// A map from static words to data, with [`WordHasher`].
 pub(crate) type WordMap<V> = HashMap<&'static str, V, BuildHasherDefault<WordHasher>>;
 
@@ -68,6 +106,8 @@ type Bucket<V> = Vec<(Box<[&'static str]>, V)>;
 pub(crate) struct Phrases<V: Copy> {
     by_first: WordMap<Bucket<V>>,
     by_last: WordMap<Bucket<V>>,
+    firsts: Sketch,
+    lasts: Sketch,
 }
 
 impl<V: Copy> Phrases<V> {
@@ -85,12 +125,17 @@ impl<V: Copy> Phrases<V> {
             list.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
             list.dedup_by(|a, b| a.0 == b.0);
         }
-        Phrases { by_first, by_last }
+        let (firsts, lasts) = (Sketch::of(by_first.keys().copied()), Sketch::of(by_last.keys().copied()));
+        Phrases { by_first, by_last, firsts, lasts }
     }
 
     /// The longest phrase starting at `words[at]`: its length and value.
     pub(crate) fn at_start<S: AsRef<str>>(&self, words: &[S], at: usize) -> Option<(usize, V)> {
-        let list = self.by_first.get(words.get(at)?.as_ref())?;
+        let word = words.get(at)?.as_ref();
+        if !self.firsts.may_contain(word) {
+            return None;
+        }
+        let list = self.by_first.get(word)?;
         list.iter()
             .find(|(p, _)| words.len() - at >= p.len() && p.iter().zip(&words[at..]).all(|(a, b)| *a == b.as_ref()))
             .map(|(p, v)| (p.len(), *v))
@@ -101,7 +146,11 @@ impl<V: Copy> Phrases<V> {
         if end == 0 {
             return None;
         }
-        let list = self.by_last.get(words.get(end - 1)?.as_ref())?;
+        let word = words.get(end - 1)?.as_ref();
+        if !self.lasts.may_contain(word) {
+            return None;
+        }
+        let list = self.by_last.get(word)?;
         list.iter()
             .find(|(p, _)| end >= p.len() && p.iter().zip(&words[end - p.len()..end]).all(|(a, b)| *a == b.as_ref()))
             .map(|(p, v)| (p.len(), *v))
@@ -109,7 +158,7 @@ impl<V: Copy> Phrases<V> {
 
     /// Whether some phrase starts with `word`.
     pub(crate) fn starts_with(&self, word: &str) -> bool {
-        self.by_first.contains_key(word)
+        self.firsts.may_contain(word) && self.by_first.contains_key(word)
     }
 
     /// The first words of the phrases.

@@ -51,6 +51,7 @@ mod form;
 mod greek;
 mod hangul;
 mod honorifics;
+mod key;
 mod legal_form;
 mod lexicon;
 mod phonetic;
@@ -63,6 +64,7 @@ mod vessel;
 
 pub use form::{LegalForm, NameForm, NameKind, NameToken, Script, normalize};
 pub use honorifics::is_title;
+pub use key::Key;
 pub use legal_form::{is_generic, legal_form_class};
 pub use phonetic::{phonetic, skeleton};
 pub use pinyin::{is_pinyin_syllable, pinyin_syllable_count, pinyin_syllables};

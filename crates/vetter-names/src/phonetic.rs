@@ -11,6 +11,8 @@
 //! (`kh`→`h`, `ph`→`f`, `w`→`v`, `ts`→`s`, `zh`/`dzh`→`j`, `shch`/`sch`/`sh`/`ch`→`x`),
 //! keeps the whole word, and takes about 20 ns.
 
+use crate::key::Key;
+
 /// The phonetic key of a folded word (lower-case ASCII letters and digits).
 ///
 /// Classes: `b p`→`p`, `d t th dh`→`t`, `g k q c(a,o,u) ck gh`→`k`, `v w f ph`→`f`,
@@ -25,9 +27,77 @@
 /// assert_eq!(phonetic("aleksandr"), phonetic("alexander"));
 /// ```
 pub fn phonetic(word: &str) -> String {
-    let mut out = String::with_capacity(word.len());
-    push_phonetic(&mut out, word);
-    out
+    let mut out = Vec::with_capacity(word.len() + 2);
+    push_phonetic(&mut out, word.as_bytes());
+    // The key is ASCII: only ASCII codes are ever written.
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// Where keys are written: a `Vec` or a buffer on the stack.
+pub(crate) trait Sink {
+    fn put(&mut self, b: u8);
+}
+
+impl Sink for Vec<u8> {
+    #[inline]
+    fn put(&mut self, b: u8) {
+        self.push(b);
+    }
+}
+
+/// Words up to this long have their keys written on the stack (a key is at
+/// most twice as long as its word: `x` becomes two letters).
+const STACK_WORD: usize = 24;
+
+/// A key being written on the stack.
+struct Stack {
+    buf: [u8; 2 * STACK_WORD],
+    len: usize,
+}
+
+impl Stack {
+    /// The key written.
+    #[inline]
+    fn key(&self) -> Key {
+        match self.buf.first_chunk() {
+            // The bytes after `len` were never written: zero, as the inline key wants them.
+            Some(inline) if self.len <= inline.len() => Key::inline_ascii(self.len, *inline),
+            _ => Key::from_ascii(&self.buf[..self.len]),
+        }
+    }
+}
+
+impl Sink for Stack {
+    #[inline]
+    fn put(&mut self, b: u8) {
+        // Never out of bounds for a word of at most `STACK_WORD` bytes; `get_mut` keeps it a no-op otherwise.
+        if let Some(slot) = self.buf.get_mut(self.len) {
+            *slot = b;
+            self.len += 1;
+        }
+    }
+}
+
+/// The [`phonetic`] key of a word as a [`Key`], without a heap allocation for most words.
+pub(crate) fn phonetic_key(word: &str) -> Key {
+    if word.len() <= STACK_WORD {
+        let mut out = Stack { buf: [0; 2 * STACK_WORD], len: 0 };
+        push_phonetic(&mut out, word.as_bytes());
+        out.key()
+    } else {
+        Key::from(phonetic(word))
+    }
+}
+
+/// The [`skeleton`] of a word as a [`Key`], without a heap allocation for most words.
+pub(crate) fn skeleton_key(word: &str) -> Key {
+    if word.len() <= STACK_WORD {
+        let mut out = Stack { buf: [0; 2 * STACK_WORD], len: 0 };
+        push_skeleton(&mut out, word.as_bytes());
+        out.key()
+    } else {
+        Key::from(skeleton(word))
+    }
 }
 
 #[inline]
@@ -35,15 +105,61 @@ fn is_vowel(c: u8) -> bool {
     matches!(c, b'a' | b'e' | b'i' | b'o' | b'u' | b'y')
 }
 
-/// Appends the phonetic key of `word` to `out`.
-pub(crate) fn push_phonetic(out: &mut String, word: &str) {
-    let b = word.as_bytes();
+/// Classes of [`PHONETIC_CLASS`] and [`SKELETON_CLASS`]; any other value is
+/// the code the byte gives by itself.
+const LOOK: u8 = 0;
+const VOWEL: u8 = 1;
+const IGNORED: u8 = 2;
+
+/// The phonetic code of a byte that needs no look-around (`b` → `p`), or
+/// [`VOWEL`], [`IGNORED`] (not a letter or digit), [`LOOK`] (the match in
+/// [`push_phonetic`] decides).
+static PHONETIC_CLASS: [u8; 256] = {
+    let mut t = [IGNORED; 256];
+    let mut c = 0;
+    while c < 256 {
+        let b = c as u8;
+        t[c] = match b {
+            b'a' | b'e' | b'i' | b'o' | b'u' | b'y' => VOWEL,
+            b'b' => b'p',
+            b'f' | b'v' | b'w' => b'f',
+            b'q' => b'k',
+            b'l' | b'm' | b'n' | b'r' | b'0'..=b'9' => b,
+            b'c' | b'd' | b'g' | b'h' | b'j' | b'k' | b'p' | b's' | b't' | b'x' | b'z' => LOOK,
+            _ => IGNORED,
+        };
+        c += 1;
+    }
+    t
+};
+
+/// The skeleton code of a byte after a word's first, when it needs no
+/// look-around (`q` → `k`), or [`IGNORED`] (vowels, `y`, `w`, `v`, not a
+/// letter or digit), [`LOOK`] (the match in [`push_skeleton`] decides).
+static SKELETON_CLASS: [u8; 256] = {
+    let mut t = [IGNORED; 256];
+    let mut c = 0;
+    while c < 256 {
+        let b = c as u8;
+        t[c] = match b {
+            b'b' | b'f' | b'j' | b'l' | b'm' | b'n' | b'r' | b'0'..=b'9' => b,
+            b'q' => b'k',
+            b'c' | b'd' | b'g' | b'h' | b'k' | b'p' | b's' | b't' | b'x' | b'z' => LOOK,
+            _ => IGNORED,
+        };
+        c += 1;
+    }
+    t
+};
+
+/// Appends the phonetic key of the word `b` to `out`.
+fn push_phonetic<S: Sink>(out: &mut S, b: &[u8]) {
     let n = b.len();
     let at = |i: usize| -> u8 { if i < n { b[i] } else { 0 } };
     let mut last = 0u8;
-    let emit = |out: &mut String, c: u8, last: &mut u8| {
+    let emit = |out: &mut S, c: u8, last: &mut u8| {
         if c != *last {
-            out.push(c as char);
+            out.put(c);
             *last = c;
         }
     };
@@ -57,6 +173,24 @@ pub(crate) fn push_phonetic(out: &mut String, word: &str) {
     }
     while i < n {
         let c = b[i];
+        // Most letters need no look-around: one table lookup.
+        match PHONETIC_CLASS[usize::from(c)] {
+            VOWEL => {
+                last = 0;
+                i += 1;
+                continue;
+            }
+            IGNORED => {
+                i += 1;
+                continue;
+            }
+            LOOK => {}
+            code => {
+                emit(out, code, &mut last);
+                i += 1;
+                continue;
+            }
+        }
         let next = at(i + 1);
         let mut skip = 1;
         let code: Option<u8> = match c {
@@ -193,14 +327,14 @@ fn h_code(i: usize, prev: u8, next: u8) -> Option<u8> {
 /// assert_eq!(skeleton("osama"), skeleton("usama"));
 /// ```
 pub fn skeleton(word: &str) -> String {
-    let mut out = String::with_capacity(word.len());
-    push_skeleton(&mut out, word);
-    out
+    let mut out = Vec::with_capacity(word.len() + 2);
+    push_skeleton(&mut out, word.as_bytes());
+    // The skeleton is ASCII: only ASCII codes are ever written.
+    String::from_utf8(out).unwrap_or_default()
 }
 
-/// Appends the consonant skeleton of `word` to `out`.
-pub(crate) fn push_skeleton(out: &mut String, word: &str) {
-    let b = word.as_bytes();
+/// Appends the consonant skeleton of the word `b` to `out`.
+fn push_skeleton<S: Sink>(out: &mut S, b: &[u8]) {
     let n = b.len();
     let at = |i: usize| -> u8 { if i < n { b[i] } else { 0 } };
     let mut last = 0u8;
@@ -208,6 +342,24 @@ pub(crate) fn push_skeleton(out: &mut String, word: &str) {
     let mut first = true;
     while i < n {
         let c = b[i];
+        // After the first letter, most letters need no look-around: one table lookup.
+        if !first {
+            match SKELETON_CLASS[usize::from(c)] {
+                IGNORED => {
+                    i += 1;
+                    continue;
+                }
+                LOOK => {}
+                code => {
+                    if code != last {
+                        out.put(code);
+                        last = code;
+                    }
+                    i += 1;
+                    continue;
+                }
+            }
+        }
         let next = at(i + 1);
         let mut skip = 1;
         let code = match c {
@@ -238,7 +390,7 @@ pub(crate) fn push_skeleton(out: &mut String, word: &str) {
             b'q' | b'c' => Some(b'k'),
             b'x' => {
                 if last != b'k' {
-                    out.push('k');
+                    out.put(b'k');
                 }
                 Some(b's')
             }
@@ -257,7 +409,7 @@ pub(crate) fn push_skeleton(out: &mut String, word: &str) {
         if let Some(code) = code
             && code != last
         {
-            out.push(code as char);
+            out.put(code);
             last = code;
         }
         i += skip;

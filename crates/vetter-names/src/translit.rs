@@ -123,42 +123,42 @@ pub(crate) fn tokenize_into(name: &str, systems: Systems, out: &mut Vec<Tok>) ->
     if name.is_ascii() {
         return tokenize_ascii(name, out);
     }
-    // Compose decomposed letters (й written as и + breve) and replace Arabic
-    // presentation forms by letters (NFKC) before the tables see them.
-    let (mut compose, mut compat) = (false, false);
-    for c in name.chars() {
-        compose |= matches!(c, '\u{300}'..='\u{36F}' | '\u{1100}'..='\u{11FF}' | '\u{3099}' | '\u{309A}');
-        compat |= matches!(c, '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}');
-    }
-    let composed: String;
-    let name = if compat {
-        composed = name.nfkc().collect();
-        composed.as_str()
-    } else if compose {
-        composed = name.nfc().collect();
-        composed.as_str()
-    } else {
-        name
-    };
-    // Names are short: keep their characters on the stack.
+    // Names are short: keep their characters on the stack. The same pass
+    // notes whether decomposed letters (й written as и + breve) must be
+    // composed, or Arabic presentation forms replaced by letters (NFKC),
+    // before the tables see them; then the characters are taken again.
     let mut stack = ['\0'; 96];
-    let heap: Vec<char>;
-    let chars: &[char] = if name.len() <= stack.len() {
-        let mut n = 0;
-        for c in name.chars() {
+    let mut heap: Vec<char> = Vec::new();
+    let (mut compose, mut compat) = (false, false);
+    let mut n = 0;
+    let short = name.len() <= stack.len();
+    for c in name.chars() {
+        // Below U+0300 (ASCII, Latin-1, Latin Extended) and in Cyrillic, neither applies.
+        if c >= '\u{300}' && !matches!(c, '\u{370}'..='\u{10FF}') {
+            compose |= matches!(c, '\u{300}'..='\u{36F}' | '\u{1100}'..='\u{11FF}' | '\u{3099}' | '\u{309A}');
+            compat |= matches!(c, '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}');
+        }
+        if short {
             stack[n] = c;
             n += 1;
+        } else {
+            heap.push(c);
         }
-        &stack[..n]
-    } else {
-        heap = name.chars().collect();
-        &heap
-    };
+    }
+    if compat || compose {
+        let composed: String = if compat { name.nfkc().collect() } else { name.nfc().collect() };
+        heap.clear();
+        heap.extend(composed.chars());
+    }
+    let chars: &[char] = if compat || compose || !short { &heap } else { &stack[..n] };
     let counts = script::count_chars(chars);
     let lang = counts.cyrillic_language();
     let mut w =
         Writer { tokens: std::mem::take(out), cur: String::new(), script: Script::Other, letters: 0, comma: None };
     let mut i = 0;
+    // The lower-case Cyrillic letter at `chars[i - 1]`, when the step before wrote it:
+    // what `prev_cyrillic` would find there.
+    let mut prev_letter: Option<(usize, char)> = None;
     while i < chars.len() {
         let c = chars[i];
         let s = char_script(c);
@@ -171,7 +171,12 @@ pub(crate) fn tokenize_into(name: &str, systems: Systems, out: &mut Vec<Tok>) ->
         if let Some(cc) = cyr {
             let lower = cyrillic::lower(cc);
             if cyrillic::is_letter(lower) {
-                let prev = if w.cur.is_empty() { '\0' } else { prev_cyrillic(chars, i) };
+                let prev = match prev_letter {
+                    _ if w.cur.is_empty() => '\0',
+                    Some((at, p)) if at + 1 == i => p,
+                    _ => prev_cyrillic(chars, i),
+                };
+                prev_letter = Some((i, lower));
                 let next = next_cyrillic(chars, i);
                 w.start(Script::Cyrillic);
                 cyrillic::push(&mut w.cur, lang, systems.cyrillic, lower, Around { prev, next });

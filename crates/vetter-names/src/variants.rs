@@ -12,7 +12,7 @@
 //! are not interchanged in practice stay apart (Ivan/John, Yusuf/Joseph,
 //! Ibrahim/Abraham, Yuri/George).
 
-use crate::lexicon::{WordHasher, WordMap, lines};
+use crate::lexicon::{Sketch, WordHasher, WordMap, lines};
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 use std::sync::LazyLock;
@@ -469,6 +469,8 @@ ryeol: ryol yeol yol
 
 struct Groups {
     map: WordMap<&'static str>,
+    /// The words of `map`: most words are no given name, and one bit tells so.
+    sketch: Sketch,
     /// Korean syllables; single letters (`i`, `o`, `u`) only count for Hangul tokens.
     korean: WordMap<&'static str>,
     /// Canonical forms of patronymics, built from the male given names.
@@ -537,8 +539,20 @@ static GROUPS: LazyLock<Groups> = LazyLock::new(|| {
     }
     // A Korean spelling that is also a given name reads as the given name.
     conflicts.extend(korean.keys().filter(|k| map.contains_key(*k)).map(|k| (*k, map[k], korean[k])));
-    Groups { map, korean, patronymic, stems, conflicts }
+    let sketch = Sketch::of(map.keys().copied());
+    Groups { map, sketch, korean, patronymic, stems, conflicts }
 });
+
+impl Groups {
+    /// The group of a given-name spelling.
+    #[inline]
+    fn given(&self, word: &str) -> Option<&'static str> {
+        if !self.sketch.may_contain(word) {
+            return None;
+        }
+        self.map.get(word).copied()
+    }
+}
 
 /// The number of groups and of spellings in the given-name and Korean tables.
 pub(crate) fn table_sizes() -> (usize, usize, usize) {
@@ -556,19 +570,20 @@ seong cha joo ju woo u gu koo ku min na ra jin ji chi eom um uhm chae won cheon 
 ham byun byeon pyon yeom yeo do seok seol gil kil myung myeong pyo ban geum keum tak
 ";
 
-static KOREAN_SURNAME_SET: LazyLock<WordMap<()>> =
-    LazyLock::new(|| KOREAN_SURNAMES.split_whitespace().map(|w| (w, ())).collect());
+static KOREAN_SURNAME_SET: LazyLock<(Sketch, WordMap<()>)> = LazyLock::new(|| {
+    (Sketch::of(KOREAN_SURNAMES.split_whitespace()), KOREAN_SURNAMES.split_whitespace().map(|w| (w, ())).collect())
+});
 
 /// Whether `word` is a Korean surname as printed in Latin letters.
 pub(crate) fn is_korean_surname(word: &str) -> bool {
-    word.len() <= 5 && KOREAN_SURNAME_SET.contains_key(word)
+    word.len() <= 5 && KOREAN_SURNAME_SET.0.may_contain(word) && KOREAN_SURNAME_SET.1.contains_key(word)
 }
 
 /// The group of a word: given names first, then patronymics, then Korean
 /// syllables if the name reads as Korean (`korean`; one-letter syllables
 /// only for Hangul tokens, `hangul`).
 pub(crate) fn group(word: &str, hangul: bool, korean: bool) -> Option<&'static str> {
-    if let Some(g) = GROUPS.map.get(word) {
+    if let Some(g) = GROUPS.given(word) {
         return Some(g);
     }
     if (hangul || (korean && word.len() >= 2))

@@ -273,7 +273,7 @@ impl Linker {
         }
         let data = engine.index().data();
         let form = normalize(folded, NameKind::Organization);
-        let phonetic = form.tokens.first().map(|t| t.phonetic.clone()).unwrap_or_default();
+        let phonetic = form.tokens.first().map(|t| t.phonetic.as_str()).unwrap_or_default();
         let exact = data.postings.get(&format!("t:{folded}"));
         let sound = if phonetic.len() >= 2 { data.postings.get(&format!("p:{phonetic}")) } else { &[] };
         if (exact.is_empty() && sound.is_empty()) || exact.len() > 400 || sound.len() > 400 {
@@ -414,7 +414,7 @@ fn shared_candidates(
             continue;
         }
         // Consonant skeletons collide often (`hnr`); they are keys for Arabic script only.
-        let keys = [("t:", &t.text), ("p:", &t.phonetic), ("s:", &t.skeleton)];
+        let keys = [("t:", t.text.as_str()), ("p:", t.phonetic.as_str()), ("s:", t.skeleton.as_str())];
         let keys = keys.into_iter().filter(|(tag, k)| k.len() + tag.len() >= 4 && (*tag != "s:" || arabic));
         let mut id = String::new();
         for (tag, k) in keys.clone() {
