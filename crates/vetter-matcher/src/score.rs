@@ -159,6 +159,14 @@ fn token_similarity_in(
         // A patronymic is not a spelling of a given name (Vladimirovna/Vladimir).
         return TokenSim { sim: 0.0, reason: "different" };
     }
+    if fa.patronymic
+        && let (Some(x), Some(y)) = (patronymic_stem(&a.text), patronymic_stem(&b.text))
+        && same_given_name(x, y)
+    {
+        // Two patronymics of one father's name, formed in two languages:
+        // Rygoravich (Belarusian) is Grigoryevich, Mihaulauna Mikhailovna.
+        return TokenSim { sim: 0.9, reason: "patronymic" };
+    }
     // The Levenshtein ratio, with the distance kept for the Latin edit count below.
     let distance = levenshtein(&a.text, &b.text);
     let spelled = 0.5 * jaro_winkler(&a.text, &b.text) + 0.5 * (1.0 - distance as f64 / la.max(lb) as f64);
@@ -416,10 +424,42 @@ pub const MAX_TOKENS: usize = 24;
 /// the Scandinavian and German romanisations (Petrovitj, Petrowitsch) and
 /// the Turkic ones (oglu, kyzy).
 fn is_patronymic(t: &str) -> bool {
-    ["ovich", "evich", "ovna", "evna", "ich", "ichna", "ych", "ivna", "itj", "itsch", "oglu", "ogly", "kyzy", "qizi"]
-        .iter()
-        .any(|s| t.ends_with(s))
+    [
+        "ovich", "evich", "ovna", "evna", "ich", "ichna", "ych", "ivna", "itj", "itsch", "oglu", "ogly", "kyzy",
+        "qizi", "auna", "euna", "awna", "ewna",
+    ]
+    .iter()
+    .any(|s| t.ends_with(s))
         && t.len() > 5
+}
+
+/// The father's name in an East Slavic patronymic: `grigor` of Grigoryevich,
+/// `rygor` of Rygoravich (Belarusian), `mihaul` of Mihaulauna, `iosif` of
+/// Iosifavitj. None for other patronymics.
+fn patronymic_stem(t: &str) -> Option<&str> {
+    const ENDINGS: [&str; 28] = [
+        "yevich", "ievich", "jevich", "iyovych", "iyovich", "ovich", "evich", "avich", "ovych", "evych", "yovych",
+        "avitj", "ovitj", "evitj", "ich", "yevna", "ievna", "jevna", "ovna", "evna", "auna", "euna", "awna", "ewna",
+        "ivna", "avna", "ych", "itj",
+    ];
+    ENDINGS.iter().find_map(|e| t.strip_suffix(e)).filter(|stem| stem.len() >= 3)
+}
+
+/// Whether two stems of patronymics are one given name: the same variant
+/// group (Rygor/Grigor), the same transliteration-neutral key, or a close
+/// spelling (Mihaul/Mikhail, Gienadzj/Gennadi).
+fn same_given_name(x: &str, y: &str) -> bool {
+    if x == y || slavic_key(x) == slavic_key(y) {
+        return true;
+    }
+    let group = |s: &str| {
+        vetter_names::name_group(s)
+            .or_else(|| ["y", "i", "iy", "ii"].iter().find_map(|e| vetter_names::name_group(&format!("{s}{e}"))))
+    };
+    if let (Some(g), Some(h)) = (group(x), group(y)) {
+        return g == h;
+    }
+    jaro_winkler(x, y) >= 0.85
 }
 
 /// A normalised name with the rarity weight of each word, ready to be compared many times.
@@ -520,8 +560,14 @@ pub fn score_forms(pa: &Prepared, pb: &Prepared, schema: Schema, explanation: Op
     for (i, x) in ta.iter().enumerate() {
         for (j, y) in tb.iter().enumerate() {
             let same_slavic = slavic && key_a[i] == key_b[j];
+            // Patronymics of one name may be spelled far apart (Rygoravich/Grigoryevich).
             let numbers = pa.facts[i].number || pb.facts[j].number;
-            if !same_slavic && !numbers && !may_align(x, &pa.facts[i], &pa.bags[i], y, &pb.facts[j], &pb.bags[j]) {
+            let patronymics = pa.facts[i].patronymic && pb.facts[j].patronymic;
+            if !same_slavic
+                && !numbers
+                && !patronymics
+                && !may_align(x, &pa.facts[i], &pa.bags[i], y, &pb.facts[j], &pb.bags[j])
+            {
                 continue;
             }
             let mut s = token_similarity_in(x, &pa.facts[i], y, &pb.facts[j], abjad, transliterated, abjad_vs_vowelled);

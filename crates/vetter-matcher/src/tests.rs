@@ -335,3 +335,13 @@ fn different_known_names_are_not_spellings() {
     check("Mehmet Kaya", "KAYA, Mohammed", Schema::Person, true);
     check("Mohammad Nouri", "NUR, Mohammad", Schema::Person, false);
 }
+
+/// Belarusian patronymics meet their Russian forms through the father's
+/// name (issue 4); different fathers still differ.
+#[test]
+fn patronymics_of_one_name_in_two_languages() {
+    check("Аляксандр Рыгоравіч Лукашэнка", "Александр Григорьевич Лукашенко", Schema::Person, true);
+    check("LAPYR, Uladzimir Iosifavitj", "Vladimir Yosifovich LAPYR", Schema::Person, true);
+    check("YARMOSHYNA, Lidya Mihaulauna", "YERMOSHINA, Lidya Mikhailovna", Schema::Person, true);
+    check("Ivan Petrovich Sidorov", "Ivan Pavlovich Sidorov", Schema::Person, false);
+}

@@ -20,7 +20,7 @@ use std::sync::LazyLock;
 /// Given names: `canonical: variants`. The canonical form is itself a member.
 const GIVEN: &str = "
 # Slavic male names and their cognates
-alexander: aleksandr aleksander alexandr alexandre alessandro alejandro alexandros oleksandr olexandr oleksander aleksandar aleksandras alexandru aliaksandr aliaksandar aljaksandr sasha sascha sacha alex aleks oles
+alexander: aleksandr aleksander alexandr alexandre alessandro alejandro alexandros oleksandr olexandr oleksander aleksandar aleksandras alexandru aliaksandr alyaksandr aliaksandar aljaksandr sasha sascha sacha alex aleks oles
 alexey: alexei aleksei aleksey alexej aleksej oleksiy oleksii olexiy oleksij oleksiy aleksiy aliaksei aliaksey aleksiej alexios alexis alyosha lyosha
 anatoly: anatoli anatoliy anatolii anatolij anatole anatolie
 andrew: andrei andrey andriy andrii andrij andrzej andreas andre andres andreu andrija andrej andrey andrea andrei andy drew andrius
@@ -38,10 +38,10 @@ vitaly: vitali vitaliy vitalii vitalij witalij vital
 vladimir: volodymyr wladimir wladimir vladimer uladzimir vladimiro volodimir wlodzimierz volodya volodia vova uladimir
 vladislav: vladyslav wladyslaw wladislaw vladislaw uladzislau
 vyacheslav: viacheslav vjaceslav wjatscheslaw vyacheslaw viachaslau vjacheslav
-gennady: gennadi gennadiy gennadii hennadiy hennadii gennadij genadiy genadi hienadz
+gennady: gennadi gennadiy gennadii hennadiy hennadii gennadij genadiy genadi hienadz genadz gienadz hienadzi
 george: georgy georgi georgiy georgii heorhiy heorhii georg georges jorge giorgio giorgi gheorghe jerzy jiri yiorgos giorgos georgios jorgen
 gleb: hlib hleb
-gregory: grigory grigori grigoriy grigorii hryhoriy hryhorii gregor gregorio grzegorz gregoire greg grigol ryhor
+gregory: grigory grigori grigoriy grigorii hryhoriy hryhorii gregor gregorio grzegorz gregoire greg grigol ryhor rygor
 denis: denys dennis dzianis denys dionysios
 dmitry: dmitri dmitriy dmitrii dmytro dimitri dimitry dimitrios dimitar dymitr mitya dima dzmitry dzmitryi dmitrij
 yevgeny: evgeny evgeni evgeniy evgenii yevgeni yevgeniy yevgenii yevhen yevhenii yevheniy eugene eugen eugeniusz eugenio evgenij jewgeni zhenya yauhen evgenios
