@@ -252,11 +252,16 @@ fn word_hashes(t: &vetter_names::NameToken) -> impl Iterator<Item = u64> + '_ {
 #[derive(Debug, Default)]
 pub(crate) struct Cache {
     entities: Vec<std::sync::OnceLock<Prepped>>,
+    /// Per entity, the words of its folded full names ([`Engine::name_words`]).
+    words: Vec<std::sync::OnceLock<Box<str>>>,
 }
 
 impl Cache {
     pub(crate) fn new(len: usize) -> Cache {
-        Cache { entities: (0..len).map(|_| std::sync::OnceLock::new()).collect() }
+        Cache {
+            entities: (0..len).map(|_| std::sync::OnceLock::new()).collect(),
+            words: (0..len).map(|_| std::sync::OnceLock::new()).collect(),
+        }
     }
 }
 
@@ -438,10 +443,18 @@ impl Engine {
     }
 
     /// Prepares the names of every entity now, as a long-running server or
-    /// scanner ends up having done, so that later screenings find them ready;
-    /// returns the number of entities.
+    /// scanner ends up having done, so that later screenings find them ready
+    /// (and folds their words, [`Engine::name_words`], which the scanner
+    /// reads); returns the number of entities.
     pub fn warm(&self) -> usize {
-        (0..self.len() as u32).filter(|&i| self.prepped(i).is_some()).count()
+        (0..self.len() as u32)
+            .filter(|&i| {
+                self.prepped(i).is_some() && {
+                    self.name_words(i);
+                    true
+                }
+            })
+            .count()
     }
 
     /// An entity's distinct names as screening prepared them (normalised for
@@ -450,6 +463,37 @@ impl Engine {
     /// weak alias is listed once, as the strong name. Empty for an index out of range.
     pub fn prepared_names(&self, index: u32) -> impl Iterator<Item = (Prop, &Prepared)> {
         self.prepped(index).into_iter().flat_map(|p| p.names.iter().map(|(prop, name)| (*prop, name)))
+    }
+
+    /// The distinct words of [`vetter_names::fold`] of every full name of an
+    /// entity (name, aliases, weak aliases, previous names), sorted, one space
+    /// between words; empty for an index out of range. Folded on first use from
+    /// the artifact in place and kept for the life of the engine: folding a
+    /// name in another script (any-ascii) costs some ten thousand instructions,
+    /// and the scanner asks this of the same entities in every document
+    /// (`Assad`: how many persons and organisations have the word).
+    pub fn name_words(&self, index: u32) -> &str {
+        let Some(slot) = self.cache.words.get(index as usize) else { return "" };
+        slot.get_or_init(|| {
+            let entity = &self.index().data().entities[index as usize];
+            let mut words: Vec<String> = Vec::new();
+            let full = entity.properties.iter().filter(|(p, _)| Prop::FULL_NAMES.iter().any(|f| *p == f));
+            for (_, names) in full {
+                for name in names.iter() {
+                    words.extend(
+                        vetter_names::fold(name.as_str()).split(' ').filter(|w| !w.is_empty()).map(str::to_owned),
+                    );
+                }
+            }
+            words.sort_unstable();
+            words.dedup();
+            words.join(" ").into_boxed_str()
+        })
+    }
+
+    /// Whether `word` (one folded word) is a word of [`Engine::name_words`].
+    pub fn has_name_word(&self, index: u32, word: &str) -> bool {
+        self.name_words(index).split(' ').any(|w| w == word)
     }
 
     /// Scores candidates (indices of admitted entities) and writes the best out as hits.

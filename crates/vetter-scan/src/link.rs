@@ -369,27 +369,24 @@ impl Linker {
         let best = best?;
         // A word that names people in the lists (`Assad`) is a surname, not an
         // organisation: more persons than organisations have it as a word.
-        // Read from the artifact in place: building the entity costs more than the test.
-        let mut buf = String::new();
-        let mut has_word = |i: u32| {
-            data.entities[i as usize]
-                .properties
-                .iter()
-                .filter(|(p, _)| vetter_model::Prop::FULL_NAMES.iter().any(|f| *p == f))
-                .flat_map(|(_, names)| names.iter())
-                .any(|n| fold_words(n.as_str(), &mut buf, |t| t == folded))
-        };
-        let orgs = ids.iter().filter(|&&i| is_org(i) && has_word(i)).count();
+        // The engine keeps each entity's folded name words: folding the
+        // names again costs more than the test (any-ascii for other scripts).
+        let has_word = |i: u32| engine.has_name_word(i, folded);
+        let is_person = |i: u32| data.entities[i as usize].schema == Schema::Person;
+        // Organisations are counted only up to the number of persons that
+        // could have the word: then the persons cannot outnumber them.
+        let could = ids.iter().filter(|&&i| is_person(i)).count();
+        let orgs = ids.iter().filter(|&&i| is_org(i) && has_word(i)).take(could).count();
+        if orgs >= could {
+            return Some(best);
+        }
         // Persons that have the word itself first: the answer is only
         // whether more than `orgs` persons have it, and those mostly do.
         let mut exact: Vec<u32> = exact.iter().map(|e| e.to_native()).collect();
         exact.sort_unstable();
         exact.dedup();
         let rest = ids.iter().copied().filter(|i| exact.binary_search(i).is_err()).collect::<Vec<_>>();
-        let mut persons = exact
-            .iter()
-            .chain(&rest)
-            .filter(move |&&i| data.entities[i as usize].schema == Schema::Person && has_word(i));
+        let mut persons = exact.iter().chain(&rest).filter(move |&&i| is_person(i) && has_word(i));
         persons.nth(orgs).is_none().then_some(best)
     }
 }
