@@ -407,7 +407,7 @@ impl Engine {
             }
         };
         let candidates = self.candidates(&prepared.prepared, &query.identifiers, admit);
-        self.score_candidates(&prepared, candidates.into_iter().map(|(e, _)| e), filters)
+        self.score_candidates(&prepared, candidates.into_iter().map(|(e, _)| e), filters, true)
     }
 
     /// Normalises a query's name once, for [`Engine::screen_entities`] (or to
@@ -425,6 +425,20 @@ impl Engine {
     /// [`Engine::screen_with`] would find, it returns the same hits; indices
     /// out of range or repeated are skipped.
     pub fn screen_entities(&self, query: &PreparedQuery, entities: &[u32], filters: &Filters) -> Vec<Hit> {
+        self.screen_given(query, entities, filters, true)
+    }
+
+    /// [`Engine::screen_entities`] without the name comparison's explanation:
+    /// each hit's `explanation.name` is empty (the entity-level features are
+    /// there). Writing the explanation compares the names again, with every
+    /// aligned word written out; a caller that keeps few of the hits (the
+    /// scanner, whose prose test refuses most) writes it for those with
+    /// [`Engine::explain_name`].
+    pub fn screen_entities_unexplained(&self, query: &PreparedQuery, entities: &[u32], filters: &Filters) -> Vec<Hit> {
+        self.screen_given(query, entities, filters, false)
+    }
+
+    fn screen_given(&self, query: &PreparedQuery, entities: &[u32], filters: &Filters, explain: bool) -> Vec<Hit> {
         let data = &self.index().data().entities;
         let admits_all = filters.admits_all(&query.query);
         let mut unique = entities.to_vec();
@@ -439,7 +453,22 @@ impl Engine {
                     entity.topics.iter().map(|t| t.as_str()),
                 )
         });
-        self.score_candidates(query, admitted, filters)
+        self.score_candidates(query, admitted, filters, explain)
+    }
+
+    /// The name explanation [`Engine::screen_entities`] writes for a hit
+    /// (`Hit::explanation.name`), for a hit of
+    /// [`Engine::screen_entities_unexplained`] on the same query; `index` is
+    /// the hit's entity. `None` when `index` is not the hit's entity or the
+    /// entity has no name `hit.matched_name`.
+    pub fn explain_name(&self, query: &PreparedQuery, index: u32, hit: &Hit) -> Option<String> {
+        let p = self.prepped(index)?;
+        if p.entity.id != hit.id {
+            return None;
+        }
+        let (_, matched) = p.names.iter().find(|(_, n)| n.form.original == hit.matched_name)?;
+        let schema = compared_as(query.query.schema.unwrap_or(Schema::LegalEntity), p.entity.schema);
+        Some(compare_prepared(&query.prepared, matched, schema, Algorithm::Vetter).explanation.summary)
     }
 
     /// Prepares the names of every entity now, as a long-running server or
@@ -502,6 +531,7 @@ impl Engine {
         query: &PreparedQuery,
         candidates: impl Iterator<Item = u32>,
         filters: &Filters,
+        explain: bool,
     ) -> Vec<Hit> {
         let (query, prepared) = (&query.query, &query.prepared);
         let query_schema = query.schema.unwrap_or(Schema::LegalEntity);
@@ -548,7 +578,7 @@ impl Engine {
         }
         scored.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.prepped.entity.id.cmp(&b.prepped.entity.id)));
         scored.truncate(filters.limit);
-        scored.into_iter().map(|s| s.hit(&q)).collect()
+        scored.into_iter().map(|s| s.hit(&q, explain)).collect()
     }
 }
 
@@ -600,10 +630,15 @@ struct Scored<'e> {
 }
 
 impl Scored<'_> {
-    fn hit(self, q: &QueryFeatures<'_>) -> Hit {
+    /// The hit, with the name comparison's explanation when `explain`.
+    fn hit(self, q: &QueryFeatures<'_>, explain: bool) -> Hit {
         let entity = &self.prepped.entity;
         let (prop, ref matched) = self.prepped.names[self.best];
-        let comparison = compare_prepared(q.prepared, matched, self.schema, Algorithm::Vetter);
+        let name = if explain {
+            compare_prepared(q.prepared, matched, self.schema, Algorithm::Vetter).explanation.summary
+        } else {
+            String::new()
+        };
         let mut features = self.features;
         if prop == Prop::WeakAlias {
             features.insert(
@@ -623,14 +658,14 @@ impl Scored<'_> {
             risk: risk_label(&entity.topics).to_owned(),
             programs: entity.get(Prop::Program).to_vec(),
             matched_name: matched.form.original.clone(),
-            explanation: HitExplanation { name: comparison.explanation.summary, name_score: self.name_score, features },
+            explanation: HitExplanation { name, name_score: self.name_score, features },
         }
     }
 }
 
 fn score_entity<'e>(p: &'e Prepped, q: &QueryFeatures<'_>) -> Option<Scored<'e>> {
     let entity = &p.entity;
-    let schema = if q.schema == Schema::LegalEntity { entity.schema } else { q.schema };
+    let schema = compared_as(q.schema, entity.schema);
     // 2. Best name. Names keep the normalisation of the entity's own schema:
     // a Person query against a LegalEntity's names sees its legal forms and
     // company words for what they are, and is scored by the person rules.
@@ -720,6 +755,13 @@ fn score_entity<'e>(p: &'e Prepped, q: &QueryFeatures<'_>) -> Option<Scored<'e>>
     }
     let score = (score.clamp(0.0, 1.0) * 1000.0).round() / 1000.0;
     Some(Scored { prepped: p, schema, best, name_score, score, features })
+}
+
+/// The schema a query of `query` schema (`LegalEntity` when it has none)
+/// and an entity's names are compared as: the entity's own for a query of
+/// no particular kind.
+fn compared_as(query: Schema, entity: Schema) -> Schema {
+    if query == Schema::LegalEntity { entity } else { query }
 }
 
 /// Whether a name is an organisation's: it has a legal form or a company

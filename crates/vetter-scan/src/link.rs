@@ -207,8 +207,10 @@ impl Linker {
         } else {
             // Only matches are kept below, so only matches are written out:
             // the best 10 of those are the matches among the best 10 hits.
+            // The prose test refuses most: the name explanation is written
+            // below for the hit linked only.
             let threshold = vetter_matcher::default_threshold(schema.unwrap_or(Schema::LegalEntity), Algorithm::Vetter);
-            engine.screen_entities(
+            engine.screen_entities_unexplained(
                 &prepared,
                 &candidates,
                 &Filters { min_score: threshold, limit: 10, ..Filters::default() },
@@ -217,7 +219,7 @@ impl Linker {
         // The mention as the prose test compares it: normalised for the
         // hit's schema (the query's own preparation is an organisation's).
         let mut as_kind: Vec<(vetter_names::NameKind, Prepared)> = Vec::new();
-        let passed: Vec<(Hit, String)> = hits
+        let passed: Vec<(Hit, String, Option<u32>)> = hits
             .into_iter()
             .filter(|h| h.is_match)
             .filter(|h| !only_persons || h.schema == Schema::Person)
@@ -245,22 +247,30 @@ impl Linker {
                     Some(listed) => prose_test(mention, listed, &h, arabic),
                     None => prose_test(mention, &vetter_matcher::prepare(&h.matched_name, h.schema), &h, arabic),
                 };
-                why.map(|why| (h, why))
+                why.map(|why| (h, why, index))
             })
             .collect();
         let best = passed.first()?.0.score;
         // Lists that were not merged into one entity give near-equal hits:
         // the riskiest is the link, the others are named beside it.
-        let near: Vec<&(Hit, String)> = passed.iter().filter(|(h, _)| h.score >= best - 0.03).collect();
+        let near: Vec<&(Hit, String, Option<u32>)> = passed.iter().filter(|(h, ..)| h.score >= best - 0.03).collect();
         // Ties go to the entity on the most lists.
-        let (hit, why) =
-            near.iter().min_by_key(|(h, _)| (risk_rank(&h.risk), std::cmp::Reverse(h.datasets.len()))).copied()?;
-        let also = near.iter().filter(|(h, _)| h.id != hit.id).map(|(h, _)| h.id.clone()).collect();
+        let (hit, why, index) =
+            near.iter().min_by_key(|(h, ..)| (risk_rank(&h.risk), std::cmp::Reverse(h.datasets.len()))).copied()?;
+        let also = near.iter().filter(|(h, ..)| h.id != hit.id).map(|(h, ..)| h.id.clone()).collect();
+        // The reference path's hits are explained already; the fast path's
+        // hits come from `candidates`, so their entity is known.
+        let name_why = match index {
+            Some(i) if hit.explanation.name.is_empty() => {
+                engine.explain_name(&prepared, *i, hit).unwrap_or_else(|| hit.explanation.name.clone())
+            }
+            _ => hit.explanation.name.clone(),
+        };
         Some(Link {
             entity: EntityRef::from_hit(hit),
             score: hit.score,
             matched_name: hit.matched_name.clone(),
-            explanation: format!("{}; {why}", hit.explanation.name),
+            explanation: format!("{name_why}; {why}"),
             also,
         })
     }
