@@ -430,15 +430,21 @@ fn shared_candidates(
             id.push(' ');
         }
         if !words.contains_key(&id) {
+            // Each key's entities are sorted and unique in the artifact: merged, not sorted.
             let mut set: Vec<u32> = Vec::new();
+            let mut merged: Vec<u32> = Vec::new();
             for (tag, k) in keys {
                 key.clear();
                 key.push_str(tag);
                 key.push_str(k);
-                set.extend(data.postings.get(&key).iter().map(|e| e.to_native()));
+                let list = data.postings.get(&key);
+                if set.is_empty() {
+                    set.extend(list.iter().map(|e| e.to_native()));
+                } else if !list.is_empty() {
+                    merge_sorted(&set, list, |e| e.to_native(), &mut merged);
+                    std::mem::swap(&mut set, &mut merged);
+                }
             }
-            set.sort_unstable();
-            set.dedup();
             words.insert(id.clone(), set);
         }
         word_keys.push((id, weight));
@@ -493,6 +499,34 @@ fn shared_candidates(
     found.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     found.truncate(vetter_engine::screen::CANDIDATES);
     found.into_iter().map(|(e, _)| e).collect()
+}
+
+/// The union of two sorted lists of distinct entities, sorted and distinct, into `out`.
+/// (`native` reads an entity of `b` as the artifact stores it).
+fn merge_sorted<T: Copy>(a: &[u32], b: &[T], native: impl Fn(T) -> u32, out: &mut Vec<u32>) {
+    out.clear();
+    out.reserve(a.len() + b.len());
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        let y = native(b[j]);
+        match a[i].cmp(&y) {
+            std::cmp::Ordering::Less => {
+                out.push(a[i]);
+                i += 1;
+            }
+            std::cmp::Ordering::Greater => {
+                out.push(y);
+                j += 1;
+            }
+            std::cmp::Ordering::Equal => {
+                out.push(y);
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    out.extend_from_slice(&a[i..]);
+    out.extend(b[j..].iter().map(|&e| native(e)));
 }
 
 /// The prose test of a hit (see the module docs): `Some(reason)` when it passes.
