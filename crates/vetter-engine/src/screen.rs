@@ -248,12 +248,53 @@ fn word_hashes(t: &vetter_names::NameToken) -> impl Iterator<Item = u64> + '_ {
     key_parts(t).map(move |(tag, key, _)| hash(tag, key)).chain(t.group.map(move |g| hash(b'g', g)))
 }
 
+/// The distinct folded words of an entity's full names, sorted, one space
+/// between words, with the end of each word in `text`: a word is found by
+/// binary search (organisations have hundreds of words in many scripts).
+#[derive(Debug, Default)]
+pub(crate) struct NameWords {
+    text: Box<str>,
+    ends: Box<[u32]>,
+}
+
+impl NameWords {
+    fn new(mut words: Vec<String>) -> NameWords {
+        words.sort_unstable();
+        words.dedup();
+        let mut ends = Vec::with_capacity(words.len());
+        let mut len = 0;
+        for w in &words {
+            len += w.len() + usize::from(len > 0);
+            ends.push(len as u32);
+        }
+        NameWords { text: words.join(" ").into_boxed_str(), ends: ends.into_boxed_slice() }
+    }
+
+    fn word(&self, k: usize) -> &str {
+        let start = if k == 0 { 0 } else { self.ends[k - 1] as usize + 1 };
+        &self.text[start..self.ends[k] as usize]
+    }
+
+    fn contains(&self, word: &str) -> bool {
+        let (mut lo, mut hi) = (0, self.ends.len());
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            match self.word(mid).cmp(word) {
+                std::cmp::Ordering::Less => lo = mid + 1,
+                std::cmp::Ordering::Greater => hi = mid,
+                std::cmp::Ordering::Equal => return true,
+            }
+        }
+        false
+    }
+}
+
 /// Per-entity [`Prepped`] data, filled on first use, shared by all threads.
 #[derive(Debug, Default)]
 pub(crate) struct Cache {
     entities: Vec<std::sync::OnceLock<Prepped>>,
     /// Per entity, the words of its folded full names ([`Engine::name_words`]).
-    words: Vec<std::sync::OnceLock<Box<str>>>,
+    words: Vec<std::sync::OnceLock<NameWords>>,
 }
 
 impl Cache {
@@ -502,8 +543,12 @@ impl Engine {
     /// and the scanner asks this of the same entities in every document
     /// (`Assad`: how many persons and organisations have the word).
     pub fn name_words(&self, index: u32) -> &str {
-        let Some(slot) = self.cache.words.get(index as usize) else { return "" };
-        slot.get_or_init(|| {
+        self.folded_words(index).map_or("", |w| &w.text)
+    }
+
+    fn folded_words(&self, index: u32) -> Option<&NameWords> {
+        let slot = self.cache.words.get(index as usize)?;
+        Some(slot.get_or_init(|| {
             let entity = &self.index().data().entities[index as usize];
             let mut words: Vec<String> = Vec::new();
             let full = entity.properties.iter().filter(|(p, _)| Prop::FULL_NAMES.iter().any(|f| *p == f));
@@ -514,15 +559,13 @@ impl Engine {
                     );
                 }
             }
-            words.sort_unstable();
-            words.dedup();
-            words.join(" ").into_boxed_str()
-        })
+            NameWords::new(words)
+        }))
     }
 
     /// Whether `word` (one folded word) is a word of [`Engine::name_words`].
     pub fn has_name_word(&self, index: u32, word: &str) -> bool {
-        self.name_words(index).split(' ').any(|w| w == word)
+        self.folded_words(index).is_some_and(|w| w.contains(word))
     }
 
     /// Scores candidates (indices of admitted entities) and writes the best out as hits.

@@ -438,6 +438,15 @@ impl Prepared {
     fn tokens(&self) -> &[NameToken] {
         &self.form.tokens[..self.weights.len()]
     }
+
+    /// [`token_similarity`] of word `i` of this name and word `j` of
+    /// `other`, from what the two names keep of their words (no word facts
+    /// worked out again); `None` when either index is out of range.
+    pub fn word_similarity(&self, i: usize, other: &Prepared, j: usize) -> Option<TokenSim> {
+        let (a, fa) = (self.tokens().get(i)?, self.facts.get(i)?);
+        let (b, fb) = (other.tokens().get(j)?, other.facts.get(j)?);
+        Some(token_similarity_in(a, fa, b, fb, true, true, false))
+    }
 }
 
 const NONE: u8 = u8::MAX;

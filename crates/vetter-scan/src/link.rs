@@ -303,6 +303,9 @@ impl Linker {
         let word = vetter_matcher::prepare(folded, Schema::Organization);
         let mut buf = String::new();
         for &i in ids.iter().filter(|&&i| is_org(i)) {
+            // A name that folds to the word has it among the entity's folded
+            // name words: only then are the names folded one by one.
+            let may_be_whole = engine.has_name_word(i, folded);
             // The names as screening normalised them (for an organisation, as
             // `compare` does for `Schema::Organization`), kept by the engine.
             // A name that is the word, or one aligned pair, has at most two
@@ -312,7 +315,7 @@ impl Linker {
                     if n.form.tokens.len() > 2 {
                         return None;
                     }
-                    if fold_is(&n.form.original, folded, &mut buf) {
+                    if may_be_whole && fold_is(&n.form.original, folded, &mut buf) {
                         return Some((n.form.original.clone(), 1.0, "the word is the whole listed name".to_owned()));
                     }
                     // One aligned pair and no word left over: one word against
@@ -328,9 +331,9 @@ impl Linker {
                     // word similarity reaches it (Cyrillic aside, whose
                     // transliteration keys the comparison aligns at 0.9 whatever the spelling).
                     let cyrillic = [word.form.script, n.form.script].contains(&vetter_names::Script::Cyrillic);
-                    if let ([w], [x]) = (word.form.tokens.as_slice(), n.form.tokens.as_slice())
+                    if let ([_], [_]) = (word.form.tokens.as_slice(), n.form.tokens.as_slice())
                         && !cyrillic
-                        && vetter_matcher::token_similarity(w, x).sim < 0.899
+                        && word.word_similarity(0, n, 0).is_some_and(|s| s.sim < 0.899)
                     {
                         return None;
                     }
