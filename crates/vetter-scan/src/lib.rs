@@ -246,7 +246,7 @@ impl<'e> Scanner<'e> {
         self.linker.start_document();
         let tokens = words::tokenize(text);
         let w = &tokens.words;
-        let lower_vocab: HashSet<&str> =
+        let lower_vocab: HashSet<&str, vetter_matcher::hash::BuildFnv> =
             w.iter().filter(|x| !x.cap && x.script != words::Script::Arabic).map(|x| x.lower.as_str()).collect();
         let places = places::find(w, text, &mut self.countries);
         let mut cands = spans::candidates(&tokens, &places, &lower_vocab);
