@@ -75,6 +75,9 @@ const HYPHEN_PARTICLES: &[&str] =
     &["al", "el", "ad", "ar", "as", "ash", "at", "az", "abu", "abd", "bin", "ibn", "ul", "ud", "ben"];
 
 fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
     c.is_alphanumeric()
         || ('\u{0300}'..='\u{036f}').contains(&c)
         || ('\u{064b}'..='\u{065f}').contains(&c)
@@ -220,13 +223,20 @@ pub fn tokenize(text: &str) -> Tokens {
             break;
         }
         let slice = &text[start..end];
+        let ascii = slice.is_ascii();
         let first = slice.chars().next().unwrap_or(' ');
-        let letters = slice.chars().filter(|c| c.is_alphabetic());
         let (mut n_letters, mut n_upper) = (0, 0);
-        for l in letters {
-            n_letters += 1;
-            if l.is_uppercase() {
-                n_upper += 1;
+        if ascii {
+            for b in slice.bytes().filter(u8::is_ascii_alphabetic) {
+                n_letters += 1;
+                n_upper += usize::from(b.is_ascii_uppercase());
+            }
+        } else {
+            for l in slice.chars().filter(|c| c.is_alphabetic()) {
+                n_letters += 1;
+                if l.is_uppercase() {
+                    n_upper += 1;
+                }
             }
         }
         let script = if slice.chars().all(|c| c.is_ascii_digit()) { Script::Digits } else { script_of(first) };
@@ -245,7 +255,7 @@ pub fn tokenize(text: &str) -> Tokens {
         if sentence_start.is_none() {
             sentence_start = Some(start);
         }
-        let lower = slice.to_lowercase();
+        let lower = if ascii { slice.to_ascii_lowercase() } else { slice.to_lowercase() };
         // `al-Assad`, `bin-Laden`: a lower-case particle joined to a capitalised name.
         let joined_cap = !first.is_uppercase()
             && lower.split_once('-').is_some_and(|(p, _)| HYPHEN_PARTICLES.contains(&p))
@@ -281,7 +291,10 @@ pub fn tokenize(text: &str) -> Tokens {
 }
 
 fn next_char(text: &str, at: usize) -> char {
-    text[at..].chars().next().unwrap_or(' ')
+    match text.as_bytes().get(at) {
+        Some(&b) if b.is_ascii() => char::from(b),
+        _ => text[at..].chars().next().unwrap_or(' '),
+    }
 }
 
 /// The end of a sentence whose last word ends at `end`: the closing
