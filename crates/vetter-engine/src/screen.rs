@@ -458,6 +458,18 @@ impl Engine {
         PreparedQuery { query: query.clone(), prepared: prepare(&query.name, schema) }
     }
 
+    /// [`Engine::prepare_query`] with the name normalised by the caller
+    /// (`vetter_names::normalize(&query.name, vetter_matcher::name_kind(schema))`,
+    /// the query's schema or `LegalEntity`), who read its words first; a form
+    /// of another name or kind is not used, the name is prepared again.
+    pub fn prepare_query_form(&self, query: &Query, form: vetter_names::NameForm) -> PreparedQuery {
+        let kind = vetter_matcher::name_kind(query.schema.unwrap_or(Schema::LegalEntity));
+        if form.original != query.name || form.kind != kind {
+            return self.prepare_query(query);
+        }
+        PreparedQuery { query: query.clone(), prepared: Prepared::new(form) }
+    }
+
     /// Scores the given entities (indices into the artifact's entities, as
     /// its postings hold them) against a prepared query, without a candidate
     /// search of its own: the hits `filters` admits, best first (ties by id).

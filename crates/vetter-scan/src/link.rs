@@ -32,7 +32,7 @@ use std::collections::HashMap;
 use vetter_engine::{Engine, Filters, Hit, Query};
 use vetter_matcher::{Algorithm, Prepared, compare_prepared};
 use vetter_model::Schema;
-use vetter_names::{NameKind, fold, normalize};
+use vetter_names::{fold, normalize};
 
 use crate::spans::Kind;
 
@@ -188,9 +188,13 @@ impl Linker {
         window: bool,
     ) -> Option<Link> {
         let query = Query { name: name.to_owned(), schema, ..Query::default() };
-        let prepared = engine.prepare_query(&query);
+        // The name's words as screening reads them; the rest of its
+        // preparation waits until some entity shares two of them (most
+        // capitalised runs have none).
+        let form = normalize(name, vetter_matcher::name_kind(schema.unwrap_or(Schema::LegalEntity)));
+        let weights = Prepared::weights_of(&form);
         let arabic = name.chars().any(|c| ('\u{0600}'..='\u{06ff}').contains(&c));
-        let mut candidates = shared_candidates(engine, prepared.prepared(), arabic, window, &mut self.words);
+        let mut candidates = shared_candidates(engine, &form.tokens, &weights, arabic, window, &mut self.words);
         // Hits of another kind than the mention's are dropped below: not scored.
         let data = engine.index().data();
         candidates.retain(|&c| {
@@ -201,6 +205,7 @@ impl Linker {
         if candidates.is_empty() {
             return None;
         }
+        let prepared = engine.prepare_query_form(&query, form);
         self.stats.screened += 1;
         let hits = if self.full_screening {
             engine.screen(&query, 10)
@@ -282,7 +287,8 @@ impl Linker {
             return None;
         }
         let data = engine.index().data();
-        let form = normalize(folded, NameKind::Organization);
+        // As `prepare(folded, Schema::Organization)` normalises it.
+        let form = normalize(folded, vetter_matcher::name_kind(Schema::Organization));
         let phonetic = form.tokens.first().map(|t| t.phonetic.clone()).unwrap_or_default();
         let exact = data.postings.get(&format!("t:{folded}"));
         let sound = if phonetic.len() >= 2 { data.postings.get(&format!("p:{phonetic}")) } else { &[] };
@@ -300,7 +306,7 @@ impl Linker {
             let s = &data.entities[i as usize].schema;
             *s == Schema::LegalEntity || *s == Schema::Organization || *s == Schema::Company
         };
-        let word = vetter_matcher::prepare(folded, Schema::Organization);
+        let word = Prepared::new(form);
         let mut buf = String::new();
         for &i in ids.iter().filter(|&&i| is_org(i)) {
             // A name that folds to the word has it among the entity's folded
@@ -409,7 +415,8 @@ impl Linker {
 /// has fewer than two words that count.
 fn shared_candidates(
     engine: &Engine,
-    name: &Prepared,
+    tokens: &[vetter_names::NameToken],
+    weights: &[f64],
     arabic: bool,
     every_word: bool,
     words: &mut HashMap<String, Vec<u32>>,
@@ -419,7 +426,7 @@ fn shared_candidates(
     // Each word's entities, sorted, with the word's rarity weight.
     let mut sets: Vec<(&[u32], f64)> = Vec::new();
     let mut word_keys: Vec<(String, f64)> = Vec::new();
-    for (t, &weight) in name.form.tokens.iter().zip(&name.weights) {
+    for (t, &weight) in tokens.iter().zip(weights) {
         if t.generic || t.initial {
             continue;
         }
