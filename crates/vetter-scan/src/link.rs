@@ -30,7 +30,7 @@
 use std::collections::HashMap;
 
 use vetter_engine::{Engine, Filters, Hit, Query};
-use vetter_matcher::{Algorithm, Prepared, compare_prepared};
+use vetter_matcher::{Algorithm, Prepared};
 use vetter_model::Schema;
 use vetter_names::{fold, normalize};
 
@@ -543,7 +543,8 @@ fn merge_sorted<T: Copy>(a: &[u32], b: &[T], native: impl Fn(T) -> u32, out: &mu
 /// `mention` and `listed` are the two names prepared for the hit's schema
 /// (as `compare` would prepare them).
 fn prose_test(mention: &Prepared, listed: &Prepared, hit: &Hit, arabic: bool) -> Option<String> {
-    let c = compare_prepared(mention, listed, hit.schema, Algorithm::Vetter);
+    // The alignment is tested, not read: no summary or normalisation steps written.
+    let c = vetter_matcher::align_prepared(mention, listed, hit.schema, Algorithm::Vetter);
     let e = &c.explanation;
     if e.identical {
         return Some("same name".to_owned());
