@@ -246,8 +246,9 @@ impl<'e> Scanner<'e> {
         self.linker.start_document();
         let tokens = words::tokenize(text);
         let w = &tokens.words;
-        let lower_vocab: HashSet<&str, vetter_matcher::hash::BuildFnv> =
-            w.iter().filter(|x| !x.cap && x.script != words::Script::Arabic).map(|x| x.lower.as_str()).collect();
+        let mut lower_vocab: HashSet<&str, vetter_matcher::hash::BuildFnv> =
+            HashSet::with_capacity_and_hasher(w.len(), Default::default());
+        lower_vocab.extend(w.iter().filter(|x| !x.cap && x.script != words::Script::Arabic).map(|x| x.lower.as_str()));
         let places = places::find(w, text, &mut self.countries);
         let mut cands = spans::candidates(&tokens, &places, &lower_vocab);
         let subject_tokens: Vec<String> = subject.map(vetter_names::tokens).unwrap_or_default();
@@ -293,6 +294,7 @@ impl<'e> Scanner<'e> {
                 continue;
             }
             let mut link = None;
+            let mut windowed = false;
             if c.len() == 1 {
                 let w0 = &w[c.first];
                 let plain_word = lower_vocab.contains(w0.lower.as_str());
@@ -319,6 +321,7 @@ impl<'e> Scanner<'e> {
                             if let Some(l) = self.linker.link_window(self.engine, &sub_name, sub.kind, size) {
                                 link = Some(l);
                                 cands[ci] = sub;
+                                windowed = true;
                                 break 'windows;
                             }
                         }
@@ -326,8 +329,14 @@ impl<'e> Scanner<'e> {
                 }
             }
             let c = &cands[ci];
-            let name = spans::name_text(c, w, text);
-            let toks = vetter_names::tokens(&name);
+            // A window that linked stands for the run from now on.
+            let (name, toks) = if windowed {
+                let name = spans::name_text(c, w, text);
+                let toks = vetter_names::tokens(&name);
+                (name, toks)
+            } else {
+                (name, toks)
+            };
             let family_first = c.comma_form
                 || (toks.len() == 2
                     && toks.iter().all(|t| vetter_names::is_pinyin_syllable(&t[..t.len().min(3)]) && t.len() <= 7)
