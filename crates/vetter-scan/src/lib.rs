@@ -212,6 +212,8 @@ pub struct Scanner<'e> {
     programs: ProgramTable,
     linker: Linker,
     countries: HashMap<String, Option<&'static str>>,
+    /// The last document's words, whose memory the next one reuses.
+    tokens: words::Tokens,
 }
 
 impl<'e> Scanner<'e> {
@@ -222,7 +224,13 @@ impl<'e> Scanner<'e> {
 
     /// A scanner with a program table already built (to share it between threads).
     pub fn with_programs(engine: &'e Engine, programs: ProgramTable) -> Scanner<'e> {
-        Scanner { engine, programs, linker: Linker::default(), countries: HashMap::new() }
+        Scanner {
+            engine,
+            programs,
+            linker: Linker::default(),
+            countries: HashMap::new(),
+            tokens: words::Tokens::default(),
+        }
     }
 
     /// The program table.
@@ -243,14 +251,22 @@ impl<'e> Scanner<'e> {
 
     /// Scans one document; `subject` turns on contact finding.
     pub fn scan(&mut self, text: &str, subject: Option<&str>) -> Report {
+        let mut tokens = std::mem::take(&mut self.tokens);
+        words::tokenize_into(text, &mut tokens);
+        let report = self.scan_tokens(text, subject, &tokens);
+        self.tokens = tokens;
+        report
+    }
+
+    /// [`Scanner::scan`] of a text split into `tokens`.
+    fn scan_tokens(&mut self, text: &str, subject: Option<&str>, tokens: &words::Tokens) -> Report {
         self.linker.start_document();
-        let tokens = words::tokenize(text);
         let w = &tokens.words;
         let mut lower_vocab: HashSet<&str, vetter_matcher::hash::BuildFnv> =
             HashSet::with_capacity_and_hasher(w.len(), Default::default());
         lower_vocab.extend(w.iter().filter(|x| !x.cap && x.script != words::Script::Arabic).map(|x| x.lower.as_str()));
         let places = places::find(w, text, &mut self.countries);
-        let mut cands = spans::candidates(&tokens, &places, &lower_vocab);
+        let mut cands = spans::candidates(tokens, &places, &lower_vocab);
         let subject_tokens: Vec<String> = subject.map(vetter_names::tokens).unwrap_or_default();
 
         // Clusters: full names, later surnames, one-word organisations.

@@ -107,13 +107,29 @@ pub struct Tokens {
     pub words: Vec<Word>,
     /// Sentences in text order; every word belongs to exactly one.
     pub sentences: Vec<Sentence>,
+    /// The lower-case strings of an earlier text's words, for
+    /// [`tokenize_into`] to fill again instead of allocating new ones.
+    spare: Vec<String>,
 }
 
 /// Splits `text` into words and sentences.
 pub fn tokenize(text: &str) -> Tokens {
+    let mut tokens = Tokens::default();
+    tokenize_into(text, &mut tokens);
+    tokens
+}
+
+/// [`tokenize`] into `tokens`, replacing its words and sentences and
+/// reusing their memory: a scanner that keeps one `Tokens` for its documents
+/// allocates no string per word once it has seen as many words.
+pub fn tokenize_into(text: &str, tokens: &mut Tokens) {
+    let spare = &mut tokens.spare;
+    spare.extend(tokens.words.drain(..).map(|w| w.lower));
     let bytes = text.as_bytes();
-    let mut words: Vec<Word> = Vec::with_capacity(text.len() / 6);
-    let mut sentences = Vec::new();
+    let mut words = std::mem::take(&mut tokens.words);
+    words.reserve(text.len() / 6);
+    let mut sentences = std::mem::take(&mut tokens.sentences);
+    sentences.clear();
     let mut sentence_first = 0usize;
     let mut sentence_start: Option<usize> = None;
     // State of the gap since the last word.
@@ -255,7 +271,14 @@ pub fn tokenize(text: &str) -> Tokens {
         if sentence_start.is_none() {
             sentence_start = Some(start);
         }
-        let lower = if ascii { slice.to_ascii_lowercase() } else { slice.to_lowercase() };
+        let mut lower = spare.pop().unwrap_or_default();
+        lower.clear();
+        if ascii {
+            lower.push_str(slice);
+            lower.make_ascii_lowercase();
+        } else {
+            lower.push_str(&slice.to_lowercase());
+        }
         // `al-Assad`, `bin-Laden`: a lower-case particle joined to a capitalised name.
         let joined_cap = !first.is_uppercase()
             && lower.split_once('-').is_some_and(|(p, _)| HYPHEN_PARTICLES.contains(&p))
@@ -287,7 +310,8 @@ pub fn tokenize(text: &str) -> Tokens {
             last,
         });
     }
-    Tokens { words, sentences }
+    tokens.words = words;
+    tokens.sentences = sentences;
 }
 
 fn next_char(text: &str, at: usize) -> char {
@@ -342,6 +366,22 @@ mod tests {
         let t = tokenize(text);
         let s: Vec<&str> = t.sentences.iter().map(|s| &text[s.start..s.end]).collect();
         assert_eq!(s, ["Gen. Qassim Suleimani died.", "John D. Rockefeller lived!", "Mr. Musk met him", "New line"]);
+    }
+
+    /// Reusing a `Tokens` gives what a fresh one gives.
+    #[test]
+    fn reuse() {
+        let texts =
+            ["Gen. Qassim Suleimani died. John D. Rockefeller lived!", "Путин's ΣΟΦΟΣ met U.S. envoys", "", "al-Assad"];
+        let mut reused = Tokens::default();
+        for text in texts.iter().chain(texts.iter().rev()) {
+            tokenize_into(text, &mut reused);
+            let fresh = tokenize(text);
+            assert_eq!(
+                format!("{:?}{:?}", reused.words, reused.sentences),
+                format!("{:?}{:?}", fresh.words, fresh.sentences)
+            );
+        }
     }
 
     #[test]
