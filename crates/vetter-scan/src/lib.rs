@@ -211,7 +211,7 @@ pub struct Scanner<'e> {
     engine: &'e Engine,
     programs: ProgramTable,
     linker: Linker,
-    countries: HashMap<String, Option<&'static str>>,
+    countries: HashMap<String, Option<&'static str>, vetter_matcher::hash::BuildFnv>,
     /// The last document's words, whose memory the next one reuses.
     tokens: words::Tokens,
 }
@@ -228,7 +228,7 @@ impl<'e> Scanner<'e> {
             engine,
             programs,
             linker: Linker::default(),
-            countries: HashMap::new(),
+            countries: HashMap::default(),
             tokens: words::Tokens::default(),
         }
     }

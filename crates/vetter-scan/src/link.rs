@@ -30,6 +30,7 @@
 use std::collections::HashMap;
 
 use vetter_engine::{Engine, Filters, Hit, Query};
+use vetter_matcher::hash::BuildFnv;
 use vetter_matcher::{Algorithm, Prepared};
 use vetter_model::Schema;
 use vetter_names::{fold, normalize};
@@ -112,10 +113,10 @@ pub struct LinkStats {
 /// Links names to entities, remembering every answer.
 #[derive(Debug, Default)]
 pub struct Linker {
-    cache: HashMap<(String, Kind, bool), Option<Link>>,
+    cache: HashMap<(String, Kind, bool), Option<Link>, BuildFnv>,
     /// The entities of each word looked up in the current document (by its
     /// postings keys), sorted: the windows of a long run share their words.
-    words: HashMap<String, Vec<u32>>,
+    words: HashMap<String, Vec<u32>, BuildFnv>,
     /// Counters.
     pub stats: LinkStats,
     /// Score a name that passes the prefilter against every entity sharing
@@ -419,7 +420,7 @@ fn shared_candidates(
     weights: &[f64],
     arabic: bool,
     every_word: bool,
-    words: &mut HashMap<String, Vec<u32>>,
+    words: &mut HashMap<String, Vec<u32>, BuildFnv>,
 ) -> Vec<u32> {
     let data = engine.index().data();
     let mut key = String::new();

@@ -223,7 +223,11 @@ const CAPITAL_CODES: &[&str] = &["US", "USA", "UK", "UAE", "DPRK", "PRC", "ROK",
 
 /// Finds the jurisdictions in `words`, longest phrase first, using `cache`
 /// for `country_code` look-ups.
-pub fn find(words: &[Word], text: &str, cache: &mut HashMap<String, Option<&'static str>>) -> Vec<Place> {
+pub fn find<S: std::hash::BuildHasher>(
+    words: &[Word],
+    text: &str,
+    cache: &mut HashMap<String, Option<&'static str>, S>,
+) -> Vec<Place> {
     let mut out = Vec::new();
     let mut i = 0;
     let mut phrase = String::new();

@@ -310,7 +310,7 @@ mod tests {
 
     fn names(text: &str) -> Vec<String> {
         let t = tokenize(text);
-        let p = places::find(&t.words, text, &mut Default::default());
+        let p = places::find(&t.words, text, &mut std::collections::HashMap::new());
         let vocab: HashSet<&str> = t.words.iter().filter(|w| !w.cap).map(|w| w.lower.as_str()).collect();
         candidates(&t, &p, &vocab)
             .iter()
