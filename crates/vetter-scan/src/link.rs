@@ -467,30 +467,34 @@ fn shared_candidates(
         return Vec::new();
     }
     // An entity in two or more sets is found from the smallest set it is in,
-    // by binary search in the larger ones; the largest set is only searched.
+    // by galloping search in the larger ones (each set is walked forward
+    // once); the largest set is only searched.
     sets.sort_by_key(|(s, _)| s.len());
     // A window of a longer run is a guess: only entities sharing every word count.
     let need = if every_word { sets.len() } else { 2 };
 
     let mut found: Vec<(u32, f64)> = Vec::new();
     let mut any_shared = false;
+    let (mut at, mut shared) = (Vec::new(), Vec::new());
     for (i, (set, weight)) in sets.iter().enumerate() {
         let larger = &sets[i + 1..];
         if larger.is_empty() || (i > 0 && i + need > sets.len()) {
             break;
         }
+        at.clear();
+        at.resize(larger.len(), 0);
         for &e in set.iter().take(50_000) {
-            let mut shared = larger.iter().filter(|(s, _)| s.binary_search(&e).is_ok()).peekable();
-            if shared.peek().is_some() {
+            shared.clear();
+            for ((s, w), at) in larger.iter().zip(at.iter_mut()) {
+                *at = seek(s, *at, e);
+                if s.get(*at) == Some(&e) {
+                    shared.push(*w);
+                }
+            }
+            if !shared.is_empty() {
                 any_shared = true;
-                let mut n = 1;
-                let w = weight
-                    + shared
-                        .map(|(_, w)| {
-                            n += 1;
-                            w
-                        })
-                        .sum::<f64>();
+                let n = 1 + shared.len();
+                let w = weight + shared.iter().sum::<f64>();
                 if n >= need {
                     found.push((e, w));
                 }
@@ -510,6 +514,20 @@ fn shared_candidates(
     found.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     found.truncate(vetter_engine::screen::CANDIDATES);
     found.into_iter().map(|(e, _)| e).collect()
+}
+
+/// The first index at or after `from` of a sorted list whose entity is not
+/// below `e`, every entity before `from` being below `e`: steps of 1, 2, 4...
+/// then a binary search within the last step.
+fn seek(list: &[u32], from: usize, e: u32) -> usize {
+    let (mut lo, mut hi, mut step) = (from, from, 1);
+    while hi < list.len() && list[hi] < e {
+        lo = hi + 1;
+        hi += step;
+        step *= 2;
+    }
+    let hi = hi.min(list.len());
+    lo + list[lo..hi].partition_point(|&x| x < e)
 }
 
 /// The union of two sorted lists of distinct entities, sorted and distinct, into `out`.
@@ -634,4 +652,32 @@ fn fold_is(text: &str, word: &str, buf: &mut String) -> bool {
         !same
     });
     same && words == 1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `seek` finds what a binary search from the start finds, walking forward.
+    #[test]
+    fn seek_is_a_forward_search() {
+        let list: Vec<u32> = (0..300).map(|k| k * 8 + k % 7).collect();
+        let mut at = 0;
+        for e in 0..2500 {
+            at = seek(&list, at, e);
+            assert_eq!(at, list.partition_point(|&x| x < e), "{e}");
+        }
+        assert_eq!(seek(&[], 0, 5), 0);
+    }
+
+    /// `merge_sorted` is the sorted union.
+    #[test]
+    fn merge_is_the_union() {
+        let (a, b) = (vec![1, 4, 5, 9], vec![0, 4, 6, 9, 12]);
+        let mut out = Vec::new();
+        merge_sorted(&a, &b, |e| e, &mut out);
+        assert_eq!(out, [0, 1, 4, 5, 6, 9, 12]);
+        merge_sorted(&[], &b, |e| e, &mut out);
+        assert_eq!(out, b);
+    }
 }
