@@ -18,10 +18,7 @@ pub fn fnv1a(s: &str) -> u64 {
 
 /// [`fnv1a`] as a `Hasher`, for maps keyed by words.
 #[derive(Default)]
-pub struct Fnv(Option<u64>);
-
-/// Builds [`Fnv`] hashers: `HashMap<&str, V, BuildFnv>` for maps of words.
-pub type BuildFnv = std::hash::BuildHasherDefault<Fnv>;
+pub(crate) struct Fnv(Option<u64>);
 
 impl std::hash::Hasher for Fnv {
     fn finish(&self) -> u64 {

@@ -211,7 +211,7 @@ pub struct Scanner<'e> {
     engine: &'e Engine,
     programs: ProgramTable,
     linker: Linker,
-    countries: HashMap<String, Option<&'static str>, vetter_matcher::hash::BuildFnv>,
+    countries: HashMap<String, Option<&'static str>, lexicon::BuildWordHasher>,
     /// The last document's words, whose memory the next one reuses.
     tokens: words::Tokens,
 }
@@ -262,7 +262,7 @@ impl<'e> Scanner<'e> {
     fn scan_tokens(&mut self, text: &str, subject: Option<&str>, tokens: &words::Tokens) -> Report {
         self.linker.start_document();
         let w = &tokens.words;
-        let mut lower_vocab: HashSet<&str, vetter_matcher::hash::BuildFnv> =
+        let mut lower_vocab: HashSet<&str, lexicon::BuildWordHasher> =
             HashSet::with_capacity_and_hasher(w.len(), Default::default());
         lower_vocab.extend(w.iter().filter(|x| !x.cap && x.script != words::Script::Arabic).map(|x| x.lower.as_str()));
         let places = places::find(w, text, &mut self.countries);

@@ -30,7 +30,6 @@
 use std::collections::HashMap;
 
 use vetter_engine::{Engine, Filters, Hit, Query};
-use vetter_matcher::hash::BuildFnv;
 use vetter_matcher::{Algorithm, Prepared};
 use vetter_model::Schema;
 use vetter_names::{fold, normalize};
@@ -113,10 +112,10 @@ pub struct LinkStats {
 /// Links names to entities, remembering every answer.
 #[derive(Debug, Default)]
 pub struct Linker {
-    cache: HashMap<(String, Kind, bool), Option<Link>, BuildFnv>,
+    cache: HashMap<(String, Kind, bool), Option<Link>, crate::lexicon::BuildWordHasher>,
     /// The entities of each word looked up in the current document (by its
     /// postings keys), sorted: the windows of a long run share their words.
-    words: HashMap<String, Vec<u32>, BuildFnv>,
+    words: HashMap<String, Vec<u32>, crate::lexicon::BuildWordHasher>,
     /// Counters.
     pub stats: LinkStats,
     /// Score a name that passes the prefilter against every entity sharing
@@ -420,7 +419,7 @@ fn shared_candidates(
     weights: &[f64],
     arabic: bool,
     every_word: bool,
-    words: &mut HashMap<String, Vec<u32>, BuildFnv>,
+    words: &mut HashMap<String, Vec<u32>, crate::lexicon::BuildWordHasher>,
 ) -> Vec<u32> {
     let data = engine.index().data();
     let mut key = String::new();
