@@ -580,6 +580,14 @@ impl Engine {
         self.folded_words(index).is_some_and(|w| w.contains(word))
     }
 
+    /// [`Engine::has_name_word`] if the entity's names were folded already
+    /// (by an earlier call or [`Engine::warm`]), `None` if not: a caller
+    /// that needs only some of the names can fold those itself rather than
+    /// have every name folded.
+    pub fn has_name_word_if_folded(&self, index: u32, word: &str) -> Option<bool> {
+        Some(self.cache.words.get(index as usize)?.get()?.contains(word))
+    }
+
     /// Scores candidates (indices of admitted entities) and writes the best out as hits.
     fn score_candidates(
         &self,

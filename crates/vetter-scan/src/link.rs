@@ -310,8 +310,9 @@ impl Linker {
         let mut buf = String::new();
         for &i in ids.iter().filter(|&&i| is_org(i)) {
             // A name that folds to the word has it among the entity's folded
-            // name words: only then are the names folded one by one.
-            let may_be_whole = engine.has_name_word(i, folded);
+            // name words (when the engine has them): only then are the short
+            // names folded one by one.
+            let may_be_whole = engine.has_name_word_if_folded(i, folded).unwrap_or(true);
             // The names as screening normalised them (for an organisation, as
             // `compare` does for `Schema::Organization`), kept by the engine.
             // A name that is the word, or one aligned pair, has at most two
