@@ -13,9 +13,11 @@
 //!    not link (`Yesterday Vladimir Putin`, an Arabic sentence) is scored
 //!    only against entities that have every one of its words
 //!    ([`Linker::link_window`]): the prose test needs each word to align.
-//! 2. **Scoring.** `Engine::screen_entities` scores those entities (at most
-//!    [`vetter_engine::screen::CANDIDATES`], most shared rarity first) and
-//!    writes out the ones that reach the match threshold. The prose test below
+//! 2. **Scoring.** `Engine::screen_entities_unexplained` scores those
+//!    entities (at most [`vetter_engine::screen::CANDIDATES`], most shared
+//!    rarity first) and writes out the ones that reach the match threshold,
+//!    without the name explanation (`Engine::explain_name` writes it for the
+//!    hit linked). The prose test below
 //!    needs two words of the mention to align strongly with the listed name,
 //!    so an entity with fewer of its words would rarely be linked; scoring
 //!    every entity that shares one word (`Engine::screen`, still used when
