@@ -248,15 +248,61 @@ fn word_hashes(t: &vetter_names::NameToken) -> impl Iterator<Item = u64> + '_ {
     key_parts(t).map(move |(tag, key, _)| hash(tag, key)).chain(t.group.map(move |g| hash(b'g', g)))
 }
 
+/// The distinct folded words of an entity's full names, sorted, one space
+/// between words, with the end of each word in `text`: a word is found by
+/// binary search (organisations have hundreds of words in many scripts).
+#[derive(Debug, Default)]
+pub(crate) struct NameWords {
+    text: Box<str>,
+    ends: Box<[u32]>,
+}
+
+impl NameWords {
+    fn new(mut words: Vec<String>) -> NameWords {
+        words.sort_unstable();
+        words.dedup();
+        let mut ends = Vec::with_capacity(words.len());
+        let mut len = 0;
+        for w in &words {
+            len += w.len() + usize::from(len > 0);
+            ends.push(len as u32);
+        }
+        NameWords { text: words.join(" ").into_boxed_str(), ends: ends.into_boxed_slice() }
+    }
+
+    fn word(&self, k: usize) -> &str {
+        let start = if k == 0 { 0 } else { self.ends[k - 1] as usize + 1 };
+        &self.text[start..self.ends[k] as usize]
+    }
+
+    fn contains(&self, word: &str) -> bool {
+        let (mut lo, mut hi) = (0, self.ends.len());
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            match self.word(mid).cmp(word) {
+                std::cmp::Ordering::Less => lo = mid + 1,
+                std::cmp::Ordering::Greater => hi = mid,
+                std::cmp::Ordering::Equal => return true,
+            }
+        }
+        false
+    }
+}
+
 /// Per-entity [`Prepped`] data, filled on first use, shared by all threads.
 #[derive(Debug, Default)]
 pub(crate) struct Cache {
     entities: Vec<std::sync::OnceLock<Prepped>>,
+    /// Per entity, the words of its folded full names ([`Engine::name_words`]).
+    words: Vec<std::sync::OnceLock<NameWords>>,
 }
 
 impl Cache {
     pub(crate) fn new(len: usize) -> Cache {
-        Cache { entities: (0..len).map(|_| std::sync::OnceLock::new()).collect() }
+        Cache {
+            entities: (0..len).map(|_| std::sync::OnceLock::new()).collect(),
+            words: (0..len).map(|_| std::sync::OnceLock::new()).collect(),
+        }
     }
 }
 
@@ -402,7 +448,7 @@ impl Engine {
             }
         };
         let candidates = self.candidates(&prepared.prepared, &query.identifiers, admit);
-        self.score_candidates(&prepared, candidates.into_iter().map(|(e, _)| e), filters)
+        self.score_candidates(&prepared, candidates.into_iter().map(|(e, _)| e), filters, true)
     }
 
     /// Normalises a query's name once, for [`Engine::screen_entities`] (or to
@@ -410,6 +456,18 @@ impl Engine {
     pub fn prepare_query(&self, query: &Query) -> PreparedQuery {
         let schema = query.schema.unwrap_or(Schema::LegalEntity);
         PreparedQuery { query: query.clone(), prepared: prepare(&query.name, schema) }
+    }
+
+    /// [`Engine::prepare_query`] with the name normalised by the caller
+    /// (`vetter_names::normalize(&query.name, vetter_matcher::name_kind(schema))`,
+    /// the query's schema or `LegalEntity`), who read its words first; a form
+    /// of another name or kind is not used, the name is prepared again.
+    pub fn prepare_query_form(&self, query: &Query, form: vetter_names::NameForm) -> PreparedQuery {
+        let kind = vetter_matcher::name_kind(query.schema.unwrap_or(Schema::LegalEntity));
+        if form.original != query.name || form.kind != kind {
+            return self.prepare_query(query);
+        }
+        PreparedQuery { query: query.clone(), prepared: Prepared::new(form) }
     }
 
     /// Scores the given entities (indices into the artifact's entities, as
@@ -420,6 +478,20 @@ impl Engine {
     /// [`Engine::screen_with`] would find, it returns the same hits; indices
     /// out of range or repeated are skipped.
     pub fn screen_entities(&self, query: &PreparedQuery, entities: &[u32], filters: &Filters) -> Vec<Hit> {
+        self.screen_given(query, entities, filters, true)
+    }
+
+    /// [`Engine::screen_entities`] without the name comparison's explanation:
+    /// each hit's `explanation.name` is empty (the entity-level features are
+    /// there). Writing the explanation compares the names again, with every
+    /// aligned word written out; a caller that keeps few of the hits (the
+    /// scanner, whose prose test refuses most) writes it for those with
+    /// [`Engine::explain_name`].
+    pub fn screen_entities_unexplained(&self, query: &PreparedQuery, entities: &[u32], filters: &Filters) -> Vec<Hit> {
+        self.screen_given(query, entities, filters, false)
+    }
+
+    fn screen_given(&self, query: &PreparedQuery, entities: &[u32], filters: &Filters, explain: bool) -> Vec<Hit> {
         let data = &self.index().data().entities;
         let admits_all = filters.admits_all(&query.query);
         let mut unique = entities.to_vec();
@@ -434,14 +506,37 @@ impl Engine {
                     entity.topics.iter().map(|t| t.as_str()),
                 )
         });
-        self.score_candidates(query, admitted, filters)
+        self.score_candidates(query, admitted, filters, explain)
+    }
+
+    /// The name explanation [`Engine::screen_entities`] writes for a hit
+    /// (`Hit::explanation.name`), for a hit of
+    /// [`Engine::screen_entities_unexplained`] on the same query; `index` is
+    /// the hit's entity. `None` when `index` is not the hit's entity or the
+    /// entity has no name `hit.matched_name`.
+    pub fn explain_name(&self, query: &PreparedQuery, index: u32, hit: &Hit) -> Option<String> {
+        let p = self.prepped(index)?;
+        if p.entity.id != hit.id {
+            return None;
+        }
+        let (_, matched) = p.names.iter().find(|(_, n)| n.form.original == hit.matched_name)?;
+        let schema = compared_as(query.query.schema.unwrap_or(Schema::LegalEntity), p.entity.schema);
+        Some(compare_prepared(&query.prepared, matched, schema, Algorithm::Vetter).explanation.summary)
     }
 
     /// Prepares the names of every entity now, as a long-running server or
-    /// scanner ends up having done, so that later screenings find them ready;
-    /// returns the number of entities.
+    /// scanner ends up having done, so that later screenings find them ready
+    /// (and folds their words, [`Engine::name_words`], which the scanner
+    /// reads); returns the number of entities.
     pub fn warm(&self) -> usize {
-        (0..self.len() as u32).filter(|&i| self.prepped(i).is_some()).count()
+        (0..self.len() as u32)
+            .filter(|&i| {
+                self.prepped(i).is_some() && {
+                    self.name_words(i);
+                    true
+                }
+            })
+            .count()
     }
 
     /// An entity's distinct names as screening prepared them (normalised for
@@ -452,12 +547,54 @@ impl Engine {
         self.prepped(index).into_iter().flat_map(|p| p.names.iter().map(|(prop, name)| (*prop, name)))
     }
 
+    /// The distinct words of [`vetter_names::fold`] of every full name of an
+    /// entity (name, aliases, weak aliases, previous names), sorted, one space
+    /// between words; empty for an index out of range. Folded on first use from
+    /// the artifact in place and kept for the life of the engine: folding a
+    /// name in another script (any-ascii) costs some ten thousand instructions,
+    /// and the scanner asks this of the same entities in every document
+    /// (`Assad`: how many persons and organisations have the word).
+    pub fn name_words(&self, index: u32) -> &str {
+        self.folded_words(index).map_or("", |w| &w.text)
+    }
+
+    fn folded_words(&self, index: u32) -> Option<&NameWords> {
+        let slot = self.cache.words.get(index as usize)?;
+        Some(slot.get_or_init(|| {
+            let entity = &self.index().data().entities[index as usize];
+            let mut words: Vec<String> = Vec::new();
+            let full = entity.properties.iter().filter(|(p, _)| Prop::FULL_NAMES.iter().any(|f| *p == f));
+            for (_, names) in full {
+                for name in names.iter() {
+                    words.extend(
+                        vetter_names::fold(name.as_str()).split(' ').filter(|w| !w.is_empty()).map(str::to_owned),
+                    );
+                }
+            }
+            NameWords::new(words)
+        }))
+    }
+
+    /// Whether `word` (one folded word) is a word of [`Engine::name_words`].
+    pub fn has_name_word(&self, index: u32, word: &str) -> bool {
+        self.folded_words(index).is_some_and(|w| w.contains(word))
+    }
+
+    /// [`Engine::has_name_word`] if the entity's names were folded already
+    /// (by an earlier call or [`Engine::warm`]), `None` if not: a caller
+    /// that needs only some of the names can fold those itself rather than
+    /// have every name folded.
+    pub fn has_name_word_if_folded(&self, index: u32, word: &str) -> Option<bool> {
+        Some(self.cache.words.get(index as usize)?.get()?.contains(word))
+    }
+
     /// Scores candidates (indices of admitted entities) and writes the best out as hits.
     fn score_candidates(
         &self,
         query: &PreparedQuery,
         candidates: impl Iterator<Item = u32>,
         filters: &Filters,
+        explain: bool,
     ) -> Vec<Hit> {
         let (query, prepared) = (&query.query, &query.prepared);
         let query_schema = query.schema.unwrap_or(Schema::LegalEntity);
@@ -504,7 +641,7 @@ impl Engine {
         }
         scored.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.prepped.entity.id.cmp(&b.prepped.entity.id)));
         scored.truncate(filters.limit);
-        scored.into_iter().map(|s| s.hit(&q)).collect()
+        scored.into_iter().map(|s| s.hit(&q, explain)).collect()
     }
 }
 
@@ -556,10 +693,15 @@ struct Scored<'e> {
 }
 
 impl Scored<'_> {
-    fn hit(self, q: &QueryFeatures<'_>) -> Hit {
+    /// The hit, with the name comparison's explanation when `explain`.
+    fn hit(self, q: &QueryFeatures<'_>, explain: bool) -> Hit {
         let entity = &self.prepped.entity;
         let (prop, ref matched) = self.prepped.names[self.best];
-        let comparison = compare_prepared(q.prepared, matched, self.schema, Algorithm::Vetter);
+        let name = if explain {
+            compare_prepared(q.prepared, matched, self.schema, Algorithm::Vetter).explanation.summary
+        } else {
+            String::new()
+        };
         let mut features = self.features;
         if prop == Prop::WeakAlias {
             features.insert(
@@ -579,14 +721,14 @@ impl Scored<'_> {
             risk: risk_label(&entity.topics).to_owned(),
             programs: entity.get(Prop::Program).to_vec(),
             matched_name: matched.form.original.clone(),
-            explanation: HitExplanation { name: comparison.explanation.summary, name_score: self.name_score, features },
+            explanation: HitExplanation { name, name_score: self.name_score, features },
         }
     }
 }
 
 fn score_entity<'e>(p: &'e Prepped, q: &QueryFeatures<'_>) -> Option<Scored<'e>> {
     let entity = &p.entity;
-    let schema = if q.schema == Schema::LegalEntity { entity.schema } else { q.schema };
+    let schema = compared_as(q.schema, entity.schema);
     // 2. Best name. Names keep the normalisation of the entity's own schema:
     // a Person query against a LegalEntity's names sees its legal forms and
     // company words for what they are, and is scored by the person rules.
@@ -676,6 +818,13 @@ fn score_entity<'e>(p: &'e Prepped, q: &QueryFeatures<'_>) -> Option<Scored<'e>>
     }
     let score = (score.clamp(0.0, 1.0) * 1000.0).round() / 1000.0;
     Some(Scored { prepped: p, schema, best, name_score, score, features })
+}
+
+/// The schema a query of `query` schema (`LegalEntity` when it has none)
+/// and an entity's names are compared as: the entity's own for a query of
+/// no particular kind.
+fn compared_as(query: Schema, entity: Schema) -> Schema {
+    if query == Schema::LegalEntity { entity } else { query }
 }
 
 /// Whether a name is an organisation's: it has a legal form or a company

@@ -178,28 +178,44 @@ pub fn score_prepared(a: &Prepared, b: &Prepared, schema: Schema, algorithm: Alg
 
 /// Compares two prepared names, with the explanation.
 pub fn compare_prepared(a: &Prepared, b: &Prepared, schema: Schema, algorithm: Algorithm) -> Comparison {
+    compare_explained(a, b, schema, algorithm, true)
+}
+
+/// [`compare_prepared`] without the explanation's text for readers: the
+/// `summary` (unless the comparison itself wrote one), `normalisations` and
+/// `right_tokens` are left empty; the aligned and unmatched words, the
+/// features and `left_tokens` are there. For a caller that tests the
+/// alignment (the scanner's prose test), which writing the sentences would
+/// cost as much again.
+pub fn align_prepared(a: &Prepared, b: &Prepared, schema: Schema, algorithm: Algorithm) -> Comparison {
+    compare_explained(a, b, schema, algorithm, false)
+}
+
+fn compare_explained(a: &Prepared, b: &Prepared, schema: Schema, algorithm: Algorithm, text: bool) -> Comparison {
     let mut e = Explanation {
         algorithm: match algorithm {
             Algorithm::Vetter => "vetter".into(),
             Algorithm::Ofac => "ofac".into(),
         },
         left_tokens: a.form.tokens.iter().map(|t| t.text.clone()).collect(),
-        right_tokens: b.form.tokens.iter().map(|t| t.text.clone()).collect(),
-        normalisations: a
+        ..Explanation::default()
+    };
+    if text {
+        e.right_tokens = b.form.tokens.iter().map(|t| t.text.clone()).collect();
+        e.normalisations = a
             .form
             .steps
             .iter()
             .map(|s| format!("first name: {s}"))
             .chain(b.form.steps.iter().map(|s| format!("second name: {s}")))
-            .collect(),
-        ..Explanation::default()
-    };
+            .collect();
+    }
     let score = match algorithm {
         Algorithm::Vetter => score::score_forms(a, b, schema, Some(&mut e)),
         Algorithm::Ofac => ofac::score(&a.form, &b.form, Some(&mut e)),
     };
     let threshold = default_threshold(schema, algorithm);
-    if e.summary.is_empty() {
+    if text && e.summary.is_empty() {
         e.summary = summarise(&e, score, threshold);
     }
     Comparison { score, is_match: score >= threshold, threshold, explanation: e }

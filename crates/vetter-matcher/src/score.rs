@@ -482,19 +482,7 @@ impl Prepared {
     /// Computes the weights of a normalised name.
     pub fn new(form: NameForm) -> Prepared {
         let words = &form.tokens[..form.tokens.len().min(MAX_TOKENS)];
-        let weights = words
-            .iter()
-            .map(|t| {
-                let w = rarity(&t.text);
-                if t.generic {
-                    w.min(0.15)
-                } else if t.initial {
-                    w.min(0.3)
-                } else {
-                    w
-                }
-            })
-            .collect();
+        let weights = Prepared::weights_of(&form);
         let bags = words
             .iter()
             .map(|t| {
@@ -513,6 +501,34 @@ impl Prepared {
 
     fn tokens(&self) -> &[NameToken] {
         &self.form.tokens[..self.weights.len()]
+    }
+
+    /// The weights [`Prepared::new`] gives the words of a normalised name
+    /// (`weights`), without the rest of the preparation: to weigh a name's
+    /// words before deciding to score it.
+    pub fn weights_of(form: &NameForm) -> Vec<f64> {
+        form.tokens[..form.tokens.len().min(MAX_TOKENS)]
+            .iter()
+            .map(|t| {
+                let w = rarity(&t.text);
+                if t.generic {
+                    w.min(0.15)
+                } else if t.initial {
+                    w.min(0.3)
+                } else {
+                    w
+                }
+            })
+            .collect()
+    }
+
+    /// [`token_similarity`] of word `i` of this name and word `j` of
+    /// `other`, from what the two names keep of their words (no word facts
+    /// worked out again); `None` when either index is out of range.
+    pub fn word_similarity(&self, i: usize, other: &Prepared, j: usize) -> Option<TokenSim> {
+        let (a, fa) = (self.tokens().get(i)?, self.facts.get(i)?);
+        let (b, fb) = (other.tokens().get(j)?, other.facts.get(j)?);
+        Some(token_similarity_in(a, fa, b, fb, true, true, false))
     }
 }
 

@@ -8,7 +8,7 @@
 use proptest::prelude::*;
 use vetter_model::Schema;
 
-use crate::{Algorithm, compare};
+use crate::{Algorithm, align_prepared, compare, compare_prepared, prepare};
 
 fn check(a: &str, b: &str, schema: Schema, expect: bool) {
     let c = compare(a, b, schema, Algorithm::Vetter);
@@ -344,4 +344,27 @@ fn patronymics_of_one_name_in_two_languages() {
     check("LAPYR, Uladzimir Iosifavitj", "Vladimir Yosifovich LAPYR", Schema::Person, true);
     check("YARMOSHYNA, Lidya Mihaulauna", "YERMOSHINA, Lidya Mikhailovna", Schema::Person, true);
     check("Ivan Petrovich Sidorov", "Ivan Pavlovich Sidorov", Schema::Person, false);
+}
+
+/// `align_prepared` is `compare_prepared` without the text for readers.
+#[test]
+fn align_prepared_leaves_out_the_text_only() {
+    let pairs = [
+        ("PUTIN, Vladimir Vladimirovich", "Vladimir Putin", Schema::Person),
+        ("Mohammed bin Salman", "Muhammad ibn Salman Al Saud", Schema::Person),
+        ("Islamic Revolutionary Guard Corps", "IRGC", Schema::Organization),
+        ("", "Vladimir Putin", Schema::Person),
+    ];
+    for (a, b, schema) in pairs {
+        let (pa, pb) = (prepare(a, schema), prepare(b, schema));
+        let full = compare_prepared(&pa, &pb, schema, Algorithm::Vetter);
+        let bare = align_prepared(&pa, &pb, schema, Algorithm::Vetter);
+        let mut e = full.explanation.clone();
+        e.right_tokens.clear();
+        e.normalisations.clear();
+        if bare.explanation.summary.is_empty() {
+            e.summary.clear();
+        }
+        assert_eq!((bare.score, bare.is_match, &bare.explanation), (full.score, full.is_match, &e), "{a} / {b}");
+    }
 }

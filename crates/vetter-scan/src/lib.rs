@@ -211,7 +211,9 @@ pub struct Scanner<'e> {
     engine: &'e Engine,
     programs: ProgramTable,
     linker: Linker,
-    countries: HashMap<String, Option<&'static str>>,
+    countries: HashMap<String, Option<&'static str>, lexicon::BuildWordHasher>,
+    /// The last document's words, whose memory the next one reuses.
+    tokens: words::Tokens,
 }
 
 impl<'e> Scanner<'e> {
@@ -222,7 +224,13 @@ impl<'e> Scanner<'e> {
 
     /// A scanner with a program table already built (to share it between threads).
     pub fn with_programs(engine: &'e Engine, programs: ProgramTable) -> Scanner<'e> {
-        Scanner { engine, programs, linker: Linker::default(), countries: HashMap::new() }
+        Scanner {
+            engine,
+            programs,
+            linker: Linker::default(),
+            countries: HashMap::default(),
+            tokens: words::Tokens::default(),
+        }
     }
 
     /// The program table.
@@ -243,13 +251,22 @@ impl<'e> Scanner<'e> {
 
     /// Scans one document; `subject` turns on contact finding.
     pub fn scan(&mut self, text: &str, subject: Option<&str>) -> Report {
+        let mut tokens = std::mem::take(&mut self.tokens);
+        words::tokenize_into(text, &mut tokens);
+        let report = self.scan_tokens(text, subject, &tokens);
+        self.tokens = tokens;
+        report
+    }
+
+    /// [`Scanner::scan`] of a text split into `tokens`.
+    fn scan_tokens(&mut self, text: &str, subject: Option<&str>, tokens: &words::Tokens) -> Report {
         self.linker.start_document();
-        let tokens = words::tokenize(text);
         let w = &tokens.words;
-        let lower_vocab: HashSet<&str> =
-            w.iter().filter(|x| !x.cap && x.script != words::Script::Arabic).map(|x| x.lower.as_str()).collect();
+        let mut lower_vocab: HashSet<&str, lexicon::BuildWordHasher> =
+            HashSet::with_capacity_and_hasher(w.len(), Default::default());
+        lower_vocab.extend(w.iter().filter(|x| !x.cap && x.script != words::Script::Arabic).map(|x| x.lower.as_str()));
         let places = places::find(w, text, &mut self.countries);
-        let mut cands = spans::candidates(&tokens, &places, &lower_vocab);
+        let mut cands = spans::candidates(tokens, &places, &lower_vocab);
         let subject_tokens: Vec<String> = subject.map(vetter_names::tokens).unwrap_or_default();
 
         // Clusters: full names, later surnames, one-word organisations.
@@ -293,6 +310,7 @@ impl<'e> Scanner<'e> {
                 continue;
             }
             let mut link = None;
+            let mut windowed = false;
             if c.len() == 1 {
                 let w0 = &w[c.first];
                 let plain_word = lower_vocab.contains(w0.lower.as_str());
@@ -319,6 +337,7 @@ impl<'e> Scanner<'e> {
                             if let Some(l) = self.linker.link_window(self.engine, &sub_name, sub.kind, size) {
                                 link = Some(l);
                                 cands[ci] = sub;
+                                windowed = true;
                                 break 'windows;
                             }
                         }
@@ -326,8 +345,14 @@ impl<'e> Scanner<'e> {
                 }
             }
             let c = &cands[ci];
-            let name = spans::name_text(c, w, text);
-            let toks = vetter_names::tokens(&name);
+            // A window that linked stands for the run from now on.
+            let (name, toks) = if windowed {
+                let name = spans::name_text(c, w, text);
+                let toks = vetter_names::tokens(&name);
+                (name, toks)
+            } else {
+                (name, toks)
+            };
             let family_first = c.comma_form
                 || (toks.len() == 2
                     && toks.iter().all(|t| vetter_names::is_pinyin_syllable(&t[..t.len().min(3)]) && t.len() <= 7)

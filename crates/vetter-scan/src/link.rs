@@ -13,9 +13,11 @@
 //!    not link (`Yesterday Vladimir Putin`, an Arabic sentence) is scored
 //!    only against entities that have every one of its words
 //!    ([`Linker::link_window`]): the prose test needs each word to align.
-//! 2. **Scoring.** `Engine::screen_entities` scores those entities (at most
-//!    [`vetter_engine::screen::CANDIDATES`], most shared rarity first) and
-//!    writes out the ones that reach the match threshold. The prose test below
+//! 2. **Scoring.** `Engine::screen_entities_unexplained` scores those
+//!    entities (at most [`vetter_engine::screen::CANDIDATES`], most shared
+//!    rarity first) and writes out the ones that reach the match threshold,
+//!    without the name explanation (`Engine::explain_name` writes it for the
+//!    hit linked). The prose test below
 //!    needs two words of the mention to align strongly with the listed name,
 //!    so an entity with fewer of its words would rarely be linked; scoring
 //!    every entity that shares one word (`Engine::screen`, still used when
@@ -30,9 +32,9 @@
 use std::collections::HashMap;
 
 use vetter_engine::{Engine, Filters, Hit, Query};
-use vetter_matcher::{Algorithm, Prepared, compare_prepared};
+use vetter_matcher::{Algorithm, Prepared};
 use vetter_model::Schema;
-use vetter_names::{NameKind, fold, normalize};
+use vetter_names::{fold, normalize};
 
 use crate::spans::Kind;
 
@@ -112,10 +114,10 @@ pub struct LinkStats {
 /// Links names to entities, remembering every answer.
 #[derive(Debug, Default)]
 pub struct Linker {
-    cache: HashMap<(String, Kind, bool), Option<Link>>,
+    cache: HashMap<(String, Kind, bool), Option<Link>, crate::lexicon::BuildWordHasher>,
     /// The entities of each word looked up in the current document (by its
     /// postings keys), sorted: the windows of a long run share their words.
-    words: HashMap<String, Vec<u32>>,
+    words: HashMap<String, Vec<u32>, crate::lexicon::BuildWordHasher>,
     /// Counters.
     pub stats: LinkStats,
     /// Score a name that passes the prefilter against every entity sharing
@@ -188,9 +190,13 @@ impl Linker {
         window: bool,
     ) -> Option<Link> {
         let query = Query { name: name.to_owned(), schema, ..Query::default() };
-        let prepared = engine.prepare_query(&query);
+        // The name's words as screening reads them; the rest of its
+        // preparation waits until some entity shares two of them (most
+        // capitalised runs have none).
+        let form = normalize(name, vetter_matcher::name_kind(schema.unwrap_or(Schema::LegalEntity)));
+        let weights = Prepared::weights_of(&form);
         let arabic = name.chars().any(|c| ('\u{0600}'..='\u{06ff}').contains(&c));
-        let mut candidates = shared_candidates(engine, prepared.prepared(), arabic, window, &mut self.words);
+        let mut candidates = shared_candidates(engine, &form.tokens, &weights, arabic, window, &mut self.words);
         // Hits of another kind than the mention's are dropped below: not scored.
         let data = engine.index().data();
         candidates.retain(|&c| {
@@ -201,14 +207,17 @@ impl Linker {
         if candidates.is_empty() {
             return None;
         }
+        let prepared = engine.prepare_query_form(&query, form);
         self.stats.screened += 1;
         let hits = if self.full_screening {
             engine.screen(&query, 10)
         } else {
             // Only matches are kept below, so only matches are written out:
             // the best 10 of those are the matches among the best 10 hits.
+            // The prose test refuses most: the name explanation is written
+            // below for the hit linked only.
             let threshold = vetter_matcher::default_threshold(schema.unwrap_or(Schema::LegalEntity), Algorithm::Vetter);
-            engine.screen_entities(
+            engine.screen_entities_unexplained(
                 &prepared,
                 &candidates,
                 &Filters { min_score: threshold, limit: 10, ..Filters::default() },
@@ -217,7 +226,7 @@ impl Linker {
         // The mention as the prose test compares it: normalised for the
         // hit's schema (the query's own preparation is an organisation's).
         let mut as_kind: Vec<(vetter_names::NameKind, Prepared)> = Vec::new();
-        let passed: Vec<(Hit, String)> = hits
+        let passed: Vec<(Hit, String, Option<u32>)> = hits
             .into_iter()
             .filter(|h| h.is_match)
             .filter(|h| !only_persons || h.schema == Schema::Person)
@@ -245,22 +254,30 @@ impl Linker {
                     Some(listed) => prose_test(mention, listed, &h, arabic),
                     None => prose_test(mention, &vetter_matcher::prepare(&h.matched_name, h.schema), &h, arabic),
                 };
-                why.map(|why| (h, why))
+                why.map(|why| (h, why, index))
             })
             .collect();
         let best = passed.first()?.0.score;
         // Lists that were not merged into one entity give near-equal hits:
         // the riskiest is the link, the others are named beside it.
-        let near: Vec<&(Hit, String)> = passed.iter().filter(|(h, _)| h.score >= best - 0.03).collect();
+        let near: Vec<&(Hit, String, Option<u32>)> = passed.iter().filter(|(h, ..)| h.score >= best - 0.03).collect();
         // Ties go to the entity on the most lists.
-        let (hit, why) =
-            near.iter().min_by_key(|(h, _)| (risk_rank(&h.risk), std::cmp::Reverse(h.datasets.len()))).copied()?;
-        let also = near.iter().filter(|(h, _)| h.id != hit.id).map(|(h, _)| h.id.clone()).collect();
+        let (hit, why, index) =
+            near.iter().min_by_key(|(h, ..)| (risk_rank(&h.risk), std::cmp::Reverse(h.datasets.len()))).copied()?;
+        let also = near.iter().filter(|(h, ..)| h.id != hit.id).map(|(h, ..)| h.id.clone()).collect();
+        // The reference path's hits are explained already; the fast path's
+        // hits come from `candidates`, so their entity is known.
+        let name_why = match index {
+            Some(i) if hit.explanation.name.is_empty() => {
+                engine.explain_name(&prepared, *i, hit).unwrap_or_else(|| hit.explanation.name.clone())
+            }
+            _ => hit.explanation.name.clone(),
+        };
         Some(Link {
             entity: EntityRef::from_hit(hit),
             score: hit.score,
             matched_name: hit.matched_name.clone(),
-            explanation: format!("{}; {why}", hit.explanation.name),
+            explanation: format!("{name_why}; {why}"),
             also,
         })
     }
@@ -272,7 +289,8 @@ impl Linker {
             return None;
         }
         let data = engine.index().data();
-        let form = normalize(folded, NameKind::Organization);
+        // As `prepare(folded, Schema::Organization)` normalises it.
+        let form = normalize(folded, vetter_matcher::name_kind(Schema::Organization));
         let phonetic = form.tokens.first().map(|t| t.phonetic.as_str()).unwrap_or_default();
         let exact = data.postings.get(&format!("t:{folded}"));
         let sound = if phonetic.len() >= 2 { data.postings.get(&format!("p:{phonetic}")) } else { &[] };
@@ -290,9 +308,13 @@ impl Linker {
             let s = &data.entities[i as usize].schema;
             *s == Schema::LegalEntity || *s == Schema::Organization || *s == Schema::Company
         };
-        let word = vetter_matcher::prepare(folded, Schema::Organization);
+        let word = Prepared::new(form);
         let mut buf = String::new();
         for &i in ids.iter().filter(|&&i| is_org(i)) {
+            // A name that folds to the word has it among the entity's folded
+            // name words (when the engine has them): only then are the short
+            // names folded one by one.
+            let may_be_whole = engine.has_name_word_if_folded(i, folded).unwrap_or(true);
             // The names as screening normalised them (for an organisation, as
             // `compare` does for `Schema::Organization`), kept by the engine.
             // A name that is the word, or one aligned pair, has at most two
@@ -302,7 +324,7 @@ impl Linker {
                     if n.form.tokens.len() > 2 {
                         return None;
                     }
-                    if fold_is(&n.form.original, folded, &mut buf) {
+                    if may_be_whole && fold_is(&n.form.original, folded, &mut buf) {
                         return Some((n.form.original.clone(), 1.0, "the word is the whole listed name".to_owned()));
                     }
                     // One aligned pair and no word left over: one word against
@@ -318,9 +340,9 @@ impl Linker {
                     // word similarity reaches it (Cyrillic aside, whose
                     // transliteration keys the comparison aligns at 0.9 whatever the spelling).
                     let cyrillic = [word.form.script, n.form.script].contains(&vetter_names::Script::Cyrillic);
-                    if let ([w], [x]) = (word.form.tokens.as_slice(), n.form.tokens.as_slice())
+                    if let ([_], [_]) = (word.form.tokens.as_slice(), n.form.tokens.as_slice())
                         && !cyrillic
-                        && vetter_matcher::token_similarity(w, x).sim < 0.899
+                        && word.word_similarity(0, n, 0).is_some_and(|s| s.sim < 0.899)
                     {
                         return None;
                     }
@@ -369,27 +391,24 @@ impl Linker {
         let best = best?;
         // A word that names people in the lists (`Assad`) is a surname, not an
         // organisation: more persons than organisations have it as a word.
-        // Read from the artifact in place: building the entity costs more than the test.
-        let mut buf = String::new();
-        let mut has_word = |i: u32| {
-            data.entities[i as usize]
-                .properties
-                .iter()
-                .filter(|(p, _)| vetter_model::Prop::FULL_NAMES.iter().any(|f| *p == f))
-                .flat_map(|(_, names)| names.iter())
-                .any(|n| fold_words(n.as_str(), &mut buf, |t| t == folded))
-        };
-        let orgs = ids.iter().filter(|&&i| is_org(i) && has_word(i)).count();
+        // The engine keeps each entity's folded name words: folding the
+        // names again costs more than the test (any-ascii for other scripts).
+        let has_word = |i: u32| engine.has_name_word(i, folded);
+        let is_person = |i: u32| data.entities[i as usize].schema == Schema::Person;
+        // Organisations are counted only up to the number of persons that
+        // could have the word: then the persons cannot outnumber them.
+        let could = ids.iter().filter(|&&i| is_person(i)).count();
+        let orgs = ids.iter().filter(|&&i| is_org(i) && has_word(i)).take(could).count();
+        if orgs >= could {
+            return Some(best);
+        }
         // Persons that have the word itself first: the answer is only
         // whether more than `orgs` persons have it, and those mostly do.
         let mut exact: Vec<u32> = exact.iter().map(|e| e.to_native()).collect();
         exact.sort_unstable();
         exact.dedup();
         let rest = ids.iter().copied().filter(|i| exact.binary_search(i).is_err()).collect::<Vec<_>>();
-        let mut persons = exact
-            .iter()
-            .chain(&rest)
-            .filter(move |&&i| data.entities[i as usize].schema == Schema::Person && has_word(i));
+        let mut persons = exact.iter().chain(&rest).filter(move |&&i| is_person(i) && has_word(i));
         persons.nth(orgs).is_none().then_some(best)
     }
 }
@@ -399,17 +418,18 @@ impl Linker {
 /// has fewer than two words that count.
 fn shared_candidates(
     engine: &Engine,
-    name: &Prepared,
+    tokens: &[vetter_names::NameToken],
+    weights: &[f64],
     arabic: bool,
     every_word: bool,
-    words: &mut HashMap<String, Vec<u32>>,
+    words: &mut HashMap<String, Vec<u32>, crate::lexicon::BuildWordHasher>,
 ) -> Vec<u32> {
     let data = engine.index().data();
     let mut key = String::new();
     // Each word's entities, sorted, with the word's rarity weight.
     let mut sets: Vec<(&[u32], f64)> = Vec::new();
     let mut word_keys: Vec<(String, f64)> = Vec::new();
-    for (t, &weight) in name.form.tokens.iter().zip(&name.weights) {
+    for (t, &weight) in tokens.iter().zip(weights) {
         if t.generic || t.initial {
             continue;
         }
@@ -423,15 +443,21 @@ fn shared_candidates(
             id.push(' ');
         }
         if !words.contains_key(&id) {
+            // Each key's entities are sorted and unique in the artifact: merged, not sorted.
             let mut set: Vec<u32> = Vec::new();
+            let mut merged: Vec<u32> = Vec::new();
             for (tag, k) in keys {
                 key.clear();
                 key.push_str(tag);
                 key.push_str(k);
-                set.extend(data.postings.get(&key).iter().map(|e| e.to_native()));
+                let list = data.postings.get(&key);
+                if set.is_empty() {
+                    set.extend(list.iter().map(|e| e.to_native()));
+                } else if !list.is_empty() {
+                    merge_sorted(&set, list, |e| e.to_native(), &mut merged);
+                    std::mem::swap(&mut set, &mut merged);
+                }
             }
-            set.sort_unstable();
-            set.dedup();
             words.insert(id.clone(), set);
         }
         word_keys.push((id, weight));
@@ -443,30 +469,34 @@ fn shared_candidates(
         return Vec::new();
     }
     // An entity in two or more sets is found from the smallest set it is in,
-    // by binary search in the larger ones; the largest set is only searched.
+    // by galloping search in the larger ones (each set is walked forward
+    // once); the largest set is only searched.
     sets.sort_by_key(|(s, _)| s.len());
     // A window of a longer run is a guess: only entities sharing every word count.
     let need = if every_word { sets.len() } else { 2 };
 
     let mut found: Vec<(u32, f64)> = Vec::new();
     let mut any_shared = false;
+    let (mut at, mut shared) = (Vec::new(), Vec::new());
     for (i, (set, weight)) in sets.iter().enumerate() {
         let larger = &sets[i + 1..];
         if larger.is_empty() || (i > 0 && i + need > sets.len()) {
             break;
         }
+        at.clear();
+        at.resize(larger.len(), 0);
         for &e in set.iter().take(50_000) {
-            let mut shared = larger.iter().filter(|(s, _)| s.binary_search(&e).is_ok()).peekable();
-            if shared.peek().is_some() {
+            shared.clear();
+            for ((s, w), at) in larger.iter().zip(at.iter_mut()) {
+                *at = seek(s, *at, e);
+                if s.get(*at) == Some(&e) {
+                    shared.push(*w);
+                }
+            }
+            if !shared.is_empty() {
                 any_shared = true;
-                let mut n = 1;
-                let w = weight
-                    + shared
-                        .map(|(_, w)| {
-                            n += 1;
-                            w
-                        })
-                        .sum::<f64>();
+                let n = 1 + shared.len();
+                let w = weight + shared.iter().sum::<f64>();
                 if n >= need {
                     found.push((e, w));
                 }
@@ -488,11 +518,54 @@ fn shared_candidates(
     found.into_iter().map(|(e, _)| e).collect()
 }
 
+/// The first index at or after `from` of a sorted list whose entity is not
+/// below `e`, every entity before `from` being below `e`: steps of 1, 2, 4...
+/// then a binary search within the last step.
+fn seek(list: &[u32], from: usize, e: u32) -> usize {
+    let (mut lo, mut hi, mut step) = (from, from, 1);
+    while hi < list.len() && list[hi] < e {
+        lo = hi + 1;
+        hi += step;
+        step *= 2;
+    }
+    let hi = hi.min(list.len());
+    lo + list[lo..hi].partition_point(|&x| x < e)
+}
+
+/// The union of two sorted lists of distinct entities, sorted and distinct, into `out`.
+/// (`native` reads an entity of `b` as the artifact stores it).
+fn merge_sorted<T: Copy>(a: &[u32], b: &[T], native: impl Fn(T) -> u32, out: &mut Vec<u32>) {
+    out.clear();
+    out.reserve(a.len() + b.len());
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        let y = native(b[j]);
+        match a[i].cmp(&y) {
+            std::cmp::Ordering::Less => {
+                out.push(a[i]);
+                i += 1;
+            }
+            std::cmp::Ordering::Greater => {
+                out.push(y);
+                j += 1;
+            }
+            std::cmp::Ordering::Equal => {
+                out.push(y);
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    out.extend_from_slice(&a[i..]);
+    out.extend(b[j..].iter().map(|&e| native(e)));
+}
+
 /// The prose test of a hit (see the module docs): `Some(reason)` when it passes.
 /// `mention` and `listed` are the two names prepared for the hit's schema
 /// (as `compare` would prepare them).
 fn prose_test(mention: &Prepared, listed: &Prepared, hit: &Hit, arabic: bool) -> Option<String> {
-    let c = compare_prepared(mention, listed, hit.schema, Algorithm::Vetter);
+    // The alignment is tested, not read: no summary or normalisation steps written.
+    let c = vetter_matcher::align_prepared(mention, listed, hit.schema, Algorithm::Vetter);
     let e = &c.explanation;
     if e.identical {
         return Some("same name".to_owned());
@@ -581,4 +654,32 @@ fn fold_is(text: &str, word: &str, buf: &mut String) -> bool {
         !same
     });
     same && words == 1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `seek` finds what a binary search from the start finds, walking forward.
+    #[test]
+    fn seek_is_a_forward_search() {
+        let list: Vec<u32> = (0..300).map(|k| k * 8 + k % 7).collect();
+        let mut at = 0;
+        for e in 0..2500 {
+            at = seek(&list, at, e);
+            assert_eq!(at, list.partition_point(|&x| x < e), "{e}");
+        }
+        assert_eq!(seek(&[], 0, 5), 0);
+    }
+
+    /// `merge_sorted` is the sorted union.
+    #[test]
+    fn merge_is_the_union() {
+        let (a, b) = (vec![1, 4, 5, 9], vec![0, 4, 6, 9, 12]);
+        let mut out = Vec::new();
+        merge_sorted(&a, &b, |e| e, &mut out);
+        assert_eq!(out, [0, 1, 4, 5, 6, 9, 12]);
+        merge_sorted(&[], &b, |e| e, &mut out);
+        assert_eq!(out, b);
+    }
 }

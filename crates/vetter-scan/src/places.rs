@@ -223,7 +223,11 @@ const CAPITAL_CODES: &[&str] = &["US", "USA", "UK", "UAE", "DPRK", "PRC", "ROK",
 
 /// Finds the jurisdictions in `words`, longest phrase first, using `cache`
 /// for `country_code` look-ups.
-pub fn find(words: &[Word], text: &str, cache: &mut HashMap<String, Option<&'static str>>) -> Vec<Place> {
+pub fn find<S: std::hash::BuildHasher>(
+    words: &[Word],
+    text: &str,
+    cache: &mut HashMap<String, Option<&'static str>, S>,
+) -> Vec<Place> {
     let mut out = Vec::new();
     let mut i = 0;
     let mut phrase = String::new();
@@ -276,13 +280,21 @@ pub fn find(words: &[Word], text: &str, cache: &mut HashMap<String, Option<&'sta
                     continue;
                 }
             }
-            let code = *cache.entry(phrase.clone()).or_insert_with(|| {
-                country::country_code(&phrase).filter(|c| !c.is_empty() && !is_hedged(&phrase)).or_else(|| {
-                    // `Iranians`, `Russians`: plural demonyms.
-                    let singular = phrase.strip_suffix('s').filter(|p| looks_like_demonym(p) && !p.contains(' '))?;
-                    country::country_code(singular).filter(|c| !c.is_empty())
-                })
-            });
+            // Looked up before it is copied: most phrases were seen before.
+            let code = match cache.get(phrase.as_str()) {
+                Some(&code) => code,
+                None => {
+                    let code =
+                        country::country_code(&phrase).filter(|c| !c.is_empty() && !is_hedged(&phrase)).or_else(|| {
+                            // `Iranians`, `Russians`: plural demonyms.
+                            let singular =
+                                phrase.strip_suffix('s').filter(|p| looks_like_demonym(p) && !p.contains(' '))?;
+                            country::country_code(singular).filter(|c| !c.is_empty())
+                        });
+                    cache.insert(phrase.clone(), code);
+                    code
+                }
+            };
             if let Some(code) = code {
                 let via = if country::country_name(code).is_some_and(|n| n.eq_ignore_ascii_case(&phrase))
                     || is_formal_name(&phrase)

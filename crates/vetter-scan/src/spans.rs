@@ -9,6 +9,7 @@
 //! (`Bank`, `Council`, `Corps`), else unknown.
 
 use std::collections::HashSet;
+use std::hash::BuildHasher;
 
 use crate::lexicon::{ORG_CONNECTORS, is_not_name, is_org_word, is_particle, is_role_modifier, is_title};
 use crate::places::Place;
@@ -80,7 +81,7 @@ fn is_name_word(w: &Word) -> bool {
 /// Finds the candidate names of a text. `places` are the jurisdictions
 /// found in it; `lower_vocab` holds the words the text prints in lower case
 /// (a sentence-initial word among them is an ordinary word, not a name).
-pub fn candidates(tokens: &Tokens, places: &[Place], lower_vocab: &HashSet<&str>) -> Vec<Candidate> {
+pub fn candidates<S: BuildHasher>(tokens: &Tokens, places: &[Place], lower_vocab: &HashSet<&str, S>) -> Vec<Candidate> {
     let words = &tokens.words;
     let mut place_at = vec![None; words.len()];
     for (k, p) in places.iter().enumerate() {
@@ -151,13 +152,13 @@ pub fn candidates(tokens: &Tokens, places: &[Place], lower_vocab: &HashSet<&str>
 
 /// Cuts one capitalised run into candidates.
 #[allow(clippy::too_many_arguments)]
-fn split_run(
+fn split_run<S: BuildHasher>(
     words: &[Word],
     i: usize,
     j: usize,
     place_at: &[Option<usize>],
     places: &[Place],
-    lower_vocab: &HashSet<&str>,
+    lower_vocab: &HashSet<&str, S>,
     sentence_first: usize,
     headline: bool,
     comma_at: Option<usize>,
@@ -278,7 +279,7 @@ fn split_run(
 }
 /// A capitalised word at a sentence start that is an ordinary word: printed
 /// in lower case elsewhere in the text, or a function word.
-fn is_ordinary(w: &Word, lower_vocab: &HashSet<&str>) -> bool {
+fn is_ordinary<S: BuildHasher>(w: &Word, lower_vocab: &HashSet<&str, S>) -> bool {
     is_not_name(&w.lower) || (!w.upper && lower_vocab.contains(w.lower.as_str()))
 }
 
@@ -309,7 +310,7 @@ mod tests {
 
     fn names(text: &str) -> Vec<String> {
         let t = tokenize(text);
-        let p = places::find(&t.words, text, &mut Default::default());
+        let p = places::find(&t.words, text, &mut std::collections::HashMap::new());
         let vocab: HashSet<&str> = t.words.iter().filter(|w| !w.cap).map(|w| w.lower.as_str()).collect();
         candidates(&t, &p, &vocab)
             .iter()

@@ -75,6 +75,9 @@ const HYPHEN_PARTICLES: &[&str] =
     &["al", "el", "ad", "ar", "as", "ash", "at", "az", "abu", "abd", "bin", "ibn", "ul", "ud", "ben"];
 
 fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
     c.is_alphanumeric()
         || ('\u{0300}'..='\u{036f}').contains(&c)
         || ('\u{064b}'..='\u{065f}').contains(&c)
@@ -104,13 +107,29 @@ pub struct Tokens {
     pub words: Vec<Word>,
     /// Sentences in text order; every word belongs to exactly one.
     pub sentences: Vec<Sentence>,
+    /// The lower-case strings of an earlier text's words, for
+    /// [`tokenize_into`] to fill again instead of allocating new ones.
+    spare: Vec<String>,
 }
 
 /// Splits `text` into words and sentences.
 pub fn tokenize(text: &str) -> Tokens {
+    let mut tokens = Tokens::default();
+    tokenize_into(text, &mut tokens);
+    tokens
+}
+
+/// [`tokenize`] into `tokens`, replacing its words and sentences and
+/// reusing their memory: a scanner that keeps one `Tokens` for its documents
+/// allocates no string per word once it has seen as many words.
+pub fn tokenize_into(text: &str, tokens: &mut Tokens) {
+    let spare = &mut tokens.spare;
+    spare.extend(tokens.words.drain(..).map(|w| w.lower));
     let bytes = text.as_bytes();
-    let mut words: Vec<Word> = Vec::with_capacity(text.len() / 6);
-    let mut sentences = Vec::new();
+    let mut words = std::mem::take(&mut tokens.words);
+    words.reserve(text.len() / 6);
+    let mut sentences = std::mem::take(&mut tokens.sentences);
+    sentences.clear();
     let mut sentence_first = 0usize;
     let mut sentence_start: Option<usize> = None;
     // State of the gap since the last word.
@@ -220,13 +239,20 @@ pub fn tokenize(text: &str) -> Tokens {
             break;
         }
         let slice = &text[start..end];
+        let ascii = slice.is_ascii();
         let first = slice.chars().next().unwrap_or(' ');
-        let letters = slice.chars().filter(|c| c.is_alphabetic());
         let (mut n_letters, mut n_upper) = (0, 0);
-        for l in letters {
-            n_letters += 1;
-            if l.is_uppercase() {
-                n_upper += 1;
+        if ascii {
+            for b in slice.bytes().filter(u8::is_ascii_alphabetic) {
+                n_letters += 1;
+                n_upper += usize::from(b.is_ascii_uppercase());
+            }
+        } else {
+            for l in slice.chars().filter(|c| c.is_alphabetic()) {
+                n_letters += 1;
+                if l.is_uppercase() {
+                    n_upper += 1;
+                }
             }
         }
         let script = if slice.chars().all(|c| c.is_ascii_digit()) { Script::Digits } else { script_of(first) };
@@ -245,7 +271,14 @@ pub fn tokenize(text: &str) -> Tokens {
         if sentence_start.is_none() {
             sentence_start = Some(start);
         }
-        let lower = slice.to_lowercase();
+        let mut lower = spare.pop().unwrap_or_default();
+        lower.clear();
+        if ascii {
+            lower.push_str(slice);
+            lower.make_ascii_lowercase();
+        } else {
+            lower.push_str(&slice.to_lowercase());
+        }
         // `al-Assad`, `bin-Laden`: a lower-case particle joined to a capitalised name.
         let joined_cap = !first.is_uppercase()
             && lower.split_once('-').is_some_and(|(p, _)| HYPHEN_PARTICLES.contains(&p))
@@ -277,11 +310,15 @@ pub fn tokenize(text: &str) -> Tokens {
             last,
         });
     }
-    Tokens { words, sentences }
+    tokens.words = words;
+    tokens.sentences = sentences;
 }
 
 fn next_char(text: &str, at: usize) -> char {
-    text[at..].chars().next().unwrap_or(' ')
+    match text.as_bytes().get(at) {
+        Some(&b) if b.is_ascii() => char::from(b),
+        _ => text[at..].chars().next().unwrap_or(' '),
+    }
 }
 
 /// The end of a sentence whose last word ends at `end`: the closing
@@ -329,6 +366,22 @@ mod tests {
         let t = tokenize(text);
         let s: Vec<&str> = t.sentences.iter().map(|s| &text[s.start..s.end]).collect();
         assert_eq!(s, ["Gen. Qassim Suleimani died.", "John D. Rockefeller lived!", "Mr. Musk met him", "New line"]);
+    }
+
+    /// Reusing a `Tokens` gives what a fresh one gives.
+    #[test]
+    fn reuse() {
+        let texts =
+            ["Gen. Qassim Suleimani died. John D. Rockefeller lived!", "Путин's ΣΟΦΟΣ met U.S. envoys", "", "al-Assad"];
+        let mut reused = Tokens::default();
+        for text in texts.iter().chain(texts.iter().rev()) {
+            tokenize_into(text, &mut reused);
+            let fresh = tokenize(text);
+            assert_eq!(
+                format!("{:?}{:?}", reused.words, reused.sentences),
+                format!("{:?}{:?}", fresh.words, fresh.sentences)
+            );
+        }
     }
 
     #[test]

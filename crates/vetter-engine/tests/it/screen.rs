@@ -124,7 +124,27 @@ fn screen_entities_scores_given_entities_as_screen_does() {
         assert!(!best.is_empty() && best.len() <= 3 && best.iter().all(|h| h.score >= hits[0].score), "{q:?}");
         let none = Filters { include_datasets: vec!["no_such_dataset".into()], ..Filters::default() };
         assert!(engine().screen_entities(&prepared, &at, &none).is_empty(), "{q:?}");
+        // Without explanations, then each written on its own: the same hits.
+        let mut bare = engine().screen_entities_unexplained(&prepared, &at, &Filters::default());
+        assert!(bare.iter().all(|h| h.explanation.name.is_empty()), "{q:?}");
+        for h in &mut bare {
+            let i = engine().index().lookup(&h.id).expect("a listed id");
+            h.explanation.name = engine().explain_name(&prepared, i, h).expect("the hit's entity and name");
+            assert_eq!(engine().explain_name(&prepared, i.wrapping_add(1), h), None, "another entity: {q:?}");
+        }
+        assert_eq!(bare, hits, "{q:?}");
     }
+}
+
+/// Each entity's folded name words, sorted and distinct.
+#[test]
+fn name_words_are_the_folded_words_of_full_names() {
+    let i = engine().index().lookup(&engine().screen(&name("Владимир Путин"), 1)[0].id).expect("a listed id");
+    let words: Vec<&str> = engine().name_words(i).split(' ').collect();
+    assert!(words.windows(2).all(|w| w[0] < w[1]), "{words:?}");
+    assert!(["putin", "vladimir", "vladimirovich"].iter().all(|w| words.contains(w)), "{words:?}");
+    assert!(engine().has_name_word(i, "putin") && !engine().has_name_word(i, "put"));
+    assert_eq!(engine().name_words(u32::MAX), "");
 }
 
 /// Warming prepares every entity, and screening after it gives the same hits.
