@@ -25,6 +25,12 @@ use std::process::ExitCode;
 use anyhow::Context;
 use clap::{Parser, Subcommand};
 
+/// mimalloc rather than glibc's allocator: scanning, screening and the
+/// server allocate many small strings (about a fifth of a scan's
+/// instructions went to malloc and free; BENCHMARKS.md, issue 6).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Sanctions and PEP screening.
 #[derive(Debug, Parser)]
 #[command(name = "vetter", version, about, long_about = None)]
