@@ -554,6 +554,11 @@ pub fn score_forms(pa: &Prepared, pb: &Prepared, schema: Schema, explanation: Op
         }
         return 0.0;
     }
+    if !matches!(schema, Schema::Person | Schema::Vessel | Schema::Aircraft)
+        && (acronym_of(pa, pb) || acronym_of(pb, pa))
+    {
+        return acronym_score(schema, pa, pb, explanation);
+    }
     let (na, nb) = (ta.len(), tb.len());
     let strict_spelling = matches!(schema, Schema::Vessel | Schema::Aircraft);
     // Russian and Ukrainian romanise the same Cyrillic letters differently
@@ -852,6 +857,68 @@ pub fn score_forms(pa: &Prepared, pb: &Prepared, schema: Schema, explanation: Op
     CANDIDATES.with(|c| *c.borrow_mut() = candidates);
     PAIRS.with(|c| *c.borrow_mut() = pairs);
     score
+}
+
+/// The score of an organisation's acronym against its full name.
+const ACRONYM_SCORE: f64 = 0.85;
+
+/// Small words an acronym leaves out (ISIL: Islamic State *of* Iraq *and* *the* Levant).
+const ACRONYM_SKIPS: [&str; 16] =
+    ["of", "the", "and", "for", "in", "on", "at", "to", "de", "la", "le", "du", "des", "del", "et", "und"];
+
+/// Whether `short` is one word of 3 to 8 letters spelled
+/// by the first letters of the words of `long` (three or more, small words
+/// such as `of` and `the` left out, or in), optionally followed by that of
+/// its legal form: IRGC for Islamic Revolutionary Guard Corps, NIOC for
+/// National Iranian Oil Company.
+fn acronym_of(short: &Prepared, long: &Prepared) -> bool {
+    let [word] = short.tokens() else { return false };
+    let acronym = word.text.as_str();
+    if !(3..=8).contains(&acronym.len()) || !acronym.bytes().all(|c| c.is_ascii_lowercase()) || word.generic {
+        return false;
+    }
+    let words = long.tokens();
+    if words.len() < 3 {
+        return false;
+    }
+    let initials = |skip: bool| -> String {
+        words
+            .iter()
+            .filter(|t| !(skip && ACRONYM_SKIPS.contains(&t.text.as_str())))
+            .filter_map(|t| t.text.bytes().next())
+            .map(char::from)
+            .collect()
+    };
+    let legal = long.form.legal_forms.first().and_then(|l| l.printed.bytes().next()).map(char::from);
+    let spelled = |initials: String| {
+        acronym == initials
+            || legal.is_some_and(|l| {
+                acronym.len() == initials.len() + 1 && acronym.starts_with(&initials) && acronym.ends_with(l)
+            })
+    };
+    spelled(initials(true)) || spelled(initials(false))
+}
+
+/// The score and explanation of an acronym against its full name.
+fn acronym_score(schema: Schema, pa: &Prepared, pb: &Prepared, explanation: Option<&mut Explanation>) -> f64 {
+    let words = |p: &Prepared| p.tokens().iter().map(|t| t.text.as_str()).collect::<Vec<_>>().join(" ");
+    if let Some(e) = explanation {
+        let c = calibration(schema);
+        let logit = (ACRONYM_SCORE / (1.0 - ACRONYM_SCORE)).ln();
+        e.bias = c.bias;
+        e.features =
+            vec![Feature { name: "acronym".into(), value: 1.0, weight: logit - c.bias, contribution: logit - c.bias }];
+        e.aligned = vec![AlignedPair {
+            left: words(pa),
+            right: words(pb),
+            similarity: ACRONYM_SCORE,
+            reason: "acronym".into(),
+            weight: 1.0,
+        }];
+        e.unmatched_left = Vec::new();
+        e.unmatched_right = Vec::new();
+    }
+    ACRONYM_SCORE
 }
 
 /// Whether a name reads as Korean or Chinese: Hangul or Han script, a

@@ -368,3 +368,15 @@ fn align_prepared_leaves_out_the_text_only() {
         assert_eq!((bare.score, bare.is_match, &bare.explanation), (full.score, full.is_match, &e), "{a} / {b}");
     }
 }
+
+/// An organisation's acronym matches its full name; a person's initials do
+/// not make an acronym (issue 4).
+#[test]
+fn acronyms_match_their_organisations() {
+    check("Islamic Revolutionary Guard Corps", "IRGC", Schema::Organization, true);
+    check("ISIL", "Islamic State of Iraq and the Levant", Schema::Organization, true);
+    check("National Iranian Oil Company", "NIOC", Schema::Company, true);
+    check("National Iranian Oil Company", "NIGC", Schema::Company, false);
+    check("John Fitzgerald Kennedy", "JFK", Schema::Person, false);
+    check("St. Petersburg Bank", "Saint Petersburg Bank", Schema::Company, true);
+}

@@ -19,6 +19,8 @@ use std::sync::LazyLock;
 
 /// Given names: `canonical: variants`. The canonical form is itself a member.
 const GIVEN: &str = "
+# Abbreviations read as words
+saint: st sankt
 # Slavic male names and their cognates
 alexander: aleksandr aleksander alexandr alexandre alessandro alejandro alexandros oleksandr olexandr oleksander aleksandar aleksandras alexandru aliaksandr alyaksandr aliaksandar aljaksandr sasha sascha sacha alex aleks oles
 alexey: alexei aleksei aleksey alexej aleksej oleksiy oleksii olexiy oleksij oleksiy aleksiy aliaksei aliaksey aleksiej alexios alexis alyosha lyosha
@@ -427,7 +429,7 @@ hyeon: hyun hyon
 ham
 byeon: byun pyon
 yeom: yum
-yeo: yoh
+yeo: yoh yo
 do: to
 seok: suk sok
 seol: sul
