@@ -134,7 +134,7 @@ fn token_similarity_in(
             return TokenSim { sim: 0.0, reason: "different" };
         }
     }
-    if nisba_or_feminine(a, b) || nisba_or_feminine(b, a) {
+    if nisba_or_feminine(a, b, !abjad_vs_vowelled) || nisba_or_feminine(b, a, !abjad_vs_vowelled) {
         // Mohammadi is a surname formed from Mohammad, Ivanova the woman of
         // the Ivanov family: other names, however close their spelling.
         return TokenSim { sim: 0.0, reason: "different" };
@@ -253,7 +253,12 @@ fn loosely_comparable(a: &NameToken, fa: &WordFacts, b: &NameToken, fb: &WordFac
 /// `-ani`, `-zadeh`, `-pour`, `-nejad`: Rahimian from Rahimi).
 /// The nisba is also recognised on another spelling of the stem
 /// (Mohammadi against Muhammad, Ebrahimi against Ibrahim).
-fn nisba_or_feminine(long: &NameToken, short_token: &NameToken) -> bool {
+///
+/// Against a word romanised from Arabic script (`by_sound` false) the stem
+/// is recognised by its variant group only: its skeleton and sound say too
+/// little there, since a final ى romanises as `a` (Persian حكيمى is `hkyma`,
+/// whose skeleton is that of Hakim).
+fn nisba_or_feminine(long: &NameToken, short_token: &NameToken, by_sound: bool) -> bool {
     let (long, short) = (long.text.as_str(), short_token.text.as_str());
     if let Some(stem) = long.strip_suffix('i')
         && stem.len() >= 4
@@ -261,8 +266,9 @@ fn nisba_or_feminine(long: &NameToken, short_token: &NameToken) -> bool {
         && (stem == short
             || (short.len() >= 3
                 && (short_token.group.is_some_and(|g| vetter_names::name_group(stem) == Some(g))
-                    || vetter_names::skeleton(stem) == short_token.skeleton
-                    || vetter_names::phonetic(stem) == short_token.phonetic)))
+                    || (by_sound
+                        && (vetter_names::skeleton(stem) == short_token.skeleton
+                            || vetter_names::phonetic(stem) == short_token.phonetic)))))
     {
         return true;
     }

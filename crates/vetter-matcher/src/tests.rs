@@ -380,3 +380,12 @@ fn acronyms_match_their_organisations() {
     check("John Fitzgerald Kennedy", "JFK", Schema::Person, false);
     check("St. Petersburg Bank", "Saint Petersburg Bank", Schema::Company, true);
 }
+
+/// A Persian name whose final ye is written as alef maksura (حكيمى) is its
+/// romanisation with -i, not another name by the nisba rule (issue 4).
+#[test]
+fn persian_final_ye_is_not_a_nisba() {
+    check("GUL AHMAD HAKIMI", "گل احمد حكيمى", Schema::Person, true);
+    check("NADERI Ahmad", "احمد نادرﻯ", Schema::Person, true);
+    check("Mohammadi Ali", "محمد علی", Schema::Person, false);
+}
