@@ -62,24 +62,68 @@ fn jaro(a: &[u8], b: &[u8]) -> f64 {
 
 /// Levenshtein distance over bytes.
 pub fn levenshtein(a: &str, b: &str) -> usize {
-    let (a, b) = (a.as_bytes(), b.as_bytes());
-    if a.is_empty() {
-        return b.len();
+    let (mut a, mut b) = (a.as_bytes(), b.as_bytes());
+    // A common prefix and suffix cost nothing.
+    let prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    (a, b) = (&a[prefix..], &b[prefix..]);
+    let suffix = a.iter().rev().zip(b.iter().rev()).take_while(|(x, y)| x == y).count();
+    (a, b) = (&a[..a.len() - suffix], &b[..b.len() - suffix]);
+    if a.len() < b.len() {
+        std::mem::swap(&mut a, &mut b);
     }
+    // Now `b` is the shorter.
     if b.is_empty() {
         return a.len();
     }
-    let mut stack = [0usize; 65];
-    let mut heap = Vec::new();
-    let row: &mut [usize] = if b.len() < stack.len() {
-        &mut stack[..=b.len()]
-    } else {
-        heap.resize(b.len() + 1, 0);
-        &mut heap
-    };
-    for (k, cell) in row.iter_mut().enumerate() {
-        *cell = k;
+    if b.len() <= 64 {
+        return levenshtein_bits(a, b);
     }
+    levenshtein_rows(a, b)
+}
+
+/// Myers' bit-parallel distance (Hyyrö's form) for `b` of 1 to 64 bytes:
+/// one column of the distance table per byte of `a` in a few word operations.
+fn levenshtein_bits(a: &[u8], b: &[u8]) -> usize {
+    thread_local! {
+        // Each byte's positions in `b`; all zero between calls, so that a
+        // call sets and clears only `b`'s bytes instead of clearing 2 KiB.
+        static PEQ: std::cell::RefCell<[u64; 256]> = const { std::cell::RefCell::new([0; 256]) };
+    }
+    PEQ.with_borrow_mut(|peq| {
+        for (k, &c) in b.iter().enumerate() {
+            peq[usize::from(c)] |= 1 << k;
+        }
+        let m = b.len();
+        let last = 1u64 << (m - 1);
+        let mut vp: u64 = !0 >> (64 - m);
+        let mut vn: u64 = 0;
+        let mut score = m;
+        for &c in a {
+            let eq = peq[usize::from(c)];
+            let xv = eq | vn;
+            let xh = ((eq & vp).wrapping_add(vp) ^ vp) | eq;
+            let hp = vn | !(xh | vp);
+            let hn = vp & xh;
+            if hp & last != 0 {
+                score += 1;
+            } else if hn & last != 0 {
+                score -= 1;
+            }
+            let hp = (hp << 1) | 1;
+            let hn = hn << 1;
+            vp = hn | !(xv | hp);
+            vn = hp & xv;
+        }
+        for &c in b {
+            peq[usize::from(c)] = 0;
+        }
+        score
+    })
+}
+
+/// The distance by the table's rows, for words longer than 64 bytes.
+fn levenshtein_rows(a: &[u8], b: &[u8]) -> usize {
+    let mut row: Vec<usize> = (0..=b.len()).collect();
     for (i, &ca) in a.iter().enumerate() {
         let mut prev = row[0];
         row[0] = i + 1;
@@ -141,6 +185,48 @@ pub fn soundex(word: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    /// The table's distance, as `levenshtein` computed it before.
+    fn levenshtein_table(a: &str, b: &str) -> usize {
+        let (a, b) = (a.as_bytes(), b.as_bytes());
+        let mut row: Vec<usize> = (0..=b.len()).collect();
+        for (i, &ca) in a.iter().enumerate() {
+            let mut prev = row[0];
+            row[0] = i + 1;
+            for (j, &cb) in b.iter().enumerate() {
+                let next = (prev + usize::from(ca != cb)).min(row[j] + 1).min(row[j + 1] + 1);
+                prev = row[j + 1];
+                row[j + 1] = next;
+            }
+        }
+        row[b.len()]
+    }
+
+    #[test]
+    fn bit_parallel_levenshtein_equals_the_table() {
+        // A small deterministic generator: words of 0 to 80 bytes over a few letters.
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        let mut next = || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        for _ in 0..20_000 {
+            let mut word = |alphabet: &[u8]| -> String {
+                let len = (next() % 81) as usize;
+                let len = if next() % 4 == 0 { len } else { len % 12 };
+                (0..len).map(|_| char::from(alphabet[(next() % alphabet.len() as u64) as usize])).collect()
+            };
+            let a = word(b"abcde");
+            let b = word(b"abcdex");
+            assert_eq!(levenshtein(&a, &b), levenshtein_table(&a, &b), "{a:?} {b:?}");
+        }
+        for (a, b) in [("", ""), ("a", ""), ("", "abc"), ("kitten", "sitting"), ("muhammad", "mohammed")] {
+            assert_eq!(levenshtein(a, b), levenshtein_table(a, b));
+        }
+        assert_eq!(levenshtein("владимир", "владимер"), levenshtein_table("владимир", "владимер"));
+    }
+
     use super::*;
 
     #[test]

@@ -439,6 +439,20 @@ impl WordHasher {
     }
 }
 
+/// The 1 to 7 bytes of `rest` as a little-endian number padded with zeros
+/// (`u64::from_le_bytes` of them padded), read in two overlapping loads:
+/// copying a short tail into a buffer calls `memcpy`.
+fn tail_le(rest: &[u8]) -> u64 {
+    let n = rest.len();
+    if n >= 4 {
+        let lo = u32::from_le_bytes([rest[0], rest[1], rest[2], rest[3]]);
+        let hi = u32::from_le_bytes([rest[n - 4], rest[n - 3], rest[n - 2], rest[n - 1]]);
+        u64::from(lo) | u64::from(hi) << (8 * (n - 4))
+    } else {
+        u64::from(rest[0]) | u64::from(rest[n / 2]) << (8 * (n / 2)) | u64::from(rest[n - 1]) << (8 * (n - 1))
+    }
+}
+
 impl std::hash::Hasher for WordHasher {
     fn finish(&self) -> u64 {
         self.0
@@ -453,9 +467,7 @@ impl std::hash::Hasher for WordHasher {
         }
         let rest = chunks.remainder();
         if !rest.is_empty() {
-            let mut b = [0u8; 8];
-            b[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(b));
+            self.add(tail_le(rest));
         }
     }
 
@@ -771,3 +783,19 @@ pub fn trigger(lower: &str) -> Option<(ContactKind, TriggerForm)> {
 
 /// Third-person pronouns that may refer to the subject.
 pub const PRONOUNS: &[&str] = &["he", "him", "his", "himself", "she", "her", "hers", "herself"];
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn word_hasher_tail_is_the_padded_little_endian_number() {
+        let bytes = b"abcdefg\xff\x01";
+        for from in 0..bytes.len() {
+            for to in from + 1..(from + 8).min(bytes.len() + 1) {
+                let rest = &bytes[from..to];
+                let mut b = [0u8; 8];
+                b[..rest.len()].copy_from_slice(rest);
+                assert_eq!(super::tail_le(rest), u64::from_le_bytes(b), "{rest:?}");
+            }
+        }
+    }
+}

@@ -491,7 +491,8 @@ impl<'e> Scanner<'e> {
                     clusters[k].kind = Kind::Person;
                 }
             }
-            let name_cluster = phrase_name[i].filter(|&k| k != usize::MAX).map(|k| clusters[k].clone());
+            // Borrowed, not cloned: only its name and its link's id and risk are read.
+            let name_cluster = phrase_name[i].filter(|&k| k != usize::MAX).map(|k| &clusters[k]);
             official_party[i] = Some(report.officials.len());
             report.officials.push(Official {
                 text: text[w[a].start..w[b].end].to_owned(),
@@ -500,9 +501,9 @@ impl<'e> Scanner<'e> {
                 role,
                 country: p.country.map(str::to_owned),
                 country_name: p.country.and_then(country::country_name).map(str::to_owned),
-                name: name_cluster.as_ref().map(|k| k.name.clone()),
-                entity: name_cluster.as_ref().and_then(|k| k.link.as_ref()).map(|l| l.entity.id.clone()),
-                risk: name_cluster.as_ref().and_then(|k| k.link.as_ref()).map(|l| l.entity.risk.clone()),
+                name: name_cluster.map(|k| k.name.clone()),
+                entity: name_cluster.and_then(|k| k.link.as_ref()).map(|l| l.entity.id.clone()),
+                risk: name_cluster.and_then(|k| k.link.as_ref()).map(|l| l.entity.risk.clone()),
                 former: p.former,
                 resolved: phrase_resolved[i] || p.resolved,
             });

@@ -68,12 +68,15 @@ fn is_name_word(w: &Word) -> bool {
         Script::Arabic => !w.lower.is_empty(),
         Script::Digits | Script::Other => false,
         _ => {
-            w.cap
-                && !is_not_name(&w.lower)
-                && w.lower.chars().any(|c| c.is_alphabetic())
-                && !w.lower.contains('.')
-                && !(w.upper && w.lower.contains('-'))
-                || (w.lower.chars().count() == 1 && w.cap && w.dot_after)
+            // Most words are not capitalised: that is tested first.
+            if !w.cap {
+                return false;
+            }
+            let not_a_name = is_not_name(&w.lower)
+                || !w.lower.chars().any(|c| c.is_alphabetic())
+                || w.lower.contains('.')
+                || (w.upper && w.lower.contains('-'));
+            !not_a_name || (w.dot_after && w.lower.chars().count() == 1)
         }
     }
 }
