@@ -10,55 +10,8 @@
 
 use criterion::{BatchSize, Criterion, Throughput, criterion_group, criterion_main};
 use std::hint::black_box;
-use vetter_bench::bundled_data;
+use vetter_bench::names::{PER_LIST, ofac, ofac_all, ukraine};
 use vetter_names::{NameKind, normalize};
-
-const PER_LIST: usize = 5_000;
-
-/// All primary names of the SDN list, with their kind.
-fn ofac_all() -> Vec<(NameKind, String)> {
-    let path = bundled_data().join("ofac_sdn/2024-05-03/sdn.csv");
-    let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_path(&path).expect("sdn.csv");
-    let mut out = Vec::new();
-    for record in reader.records().flatten() {
-        let (Some(name), Some(kind)) = (record.get(1), record.get(2)) else { continue };
-        let kind = match kind.trim() {
-            "individual" => NameKind::Person,
-            "vessel" => NameKind::Vessel,
-            "-0-" => NameKind::Organization,
-            _ => NameKind::Any,
-        };
-        out.push((kind, name.to_owned()));
-    }
-    out
-}
-
-/// 5,000 SDN names spread over the whole list (old Cuba entries to 2024 Russia entries).
-fn ofac(all: &[(NameKind, String)]) -> Vec<(NameKind, String)> {
-    let step = all.len() / PER_LIST;
-    all.iter().step_by(step.max(1)).take(PER_LIST).cloned().collect()
-}
-
-fn ukraine() -> Vec<(NameKind, String)> {
-    let path = bundled_data().join("opensanctions/ua_war_sanctions/2026-03-13/targets.simple.csv");
-    let mut reader = csv::Reader::from_path(&path).expect("targets.simple.csv");
-    let mut out = Vec::new();
-    for record in reader.records().flatten() {
-        let kind = match &record[1] {
-            "Person" => NameKind::Person,
-            "Vessel" => NameKind::Vessel,
-            "Company" | "LegalEntity" | "Organization" => NameKind::Organization,
-            _ => NameKind::Any,
-        };
-        out.push((kind, record[2].to_owned()));
-        out.extend(record[3].split(';').filter(|a| !a.is_empty()).map(|a| (kind, a.to_owned())));
-        if out.len() >= PER_LIST {
-            break;
-        }
-    }
-    out.truncate(PER_LIST);
-    out
-}
 
 /// Normalises every name; returns the number of tokens.
 fn run(names: &[(NameKind, String)]) -> usize {
