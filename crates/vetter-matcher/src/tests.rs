@@ -389,3 +389,10 @@ fn persian_final_ye_is_not_a_nisba() {
     check("NADERI Ahmad", "احمد نادرﻯ", Schema::Person, true);
     check("Mohammadi Ali", "محمد علی", Schema::Person, false);
 }
+
+/// ز+ه romanises as `zh`, which is two consonants, not ژ (issue 4).
+#[test]
+fn arabic_z_then_h_is_two_consonants() {
+    check("Faisal Ahmed Ali Alzahrani", "فيصل احمد بن علي الزھراني", Schema::Person, true);
+    check("Zuhair Ahmed", "زهير أحمد", Schema::Person, true);
+}
