@@ -80,23 +80,23 @@ impl Sink for Stack {
 
 /// The [`phonetic`] key of a word as a [`Key`], without a heap allocation for most words.
 pub(crate) fn phonetic_key(word: &str) -> Key {
-    if word.len() <= STACK_WORD {
-        let mut out = Stack { buf: [0; 2 * STACK_WORD], len: 0 };
-        push_phonetic(&mut out, word.as_bytes());
-        out.key()
-    } else {
-        Key::from(phonetic(word))
-    }
+    key_of(word, push_phonetic, phonetic)
 }
 
 /// The [`skeleton`] of a word as a [`Key`], without a heap allocation for most words.
 pub(crate) fn skeleton_key(word: &str) -> Key {
+    key_of(word, push_skeleton, skeleton)
+}
+
+/// A key `push` writes, on the stack for a word of at most [`STACK_WORD`]
+/// bytes, else through `long` (the same key as a `String`).
+fn key_of(word: &str, push: fn(&mut Stack, &[u8]), long: fn(&str) -> String) -> Key {
     if word.len() <= STACK_WORD {
         let mut out = Stack { buf: [0; 2 * STACK_WORD], len: 0 };
-        push_skeleton(&mut out, word.as_bytes());
+        push(&mut out, word.as_bytes());
         out.key()
     } else {
-        Key::from(skeleton(word))
+        Key::from(long(word))
     }
 }
 
@@ -142,9 +142,9 @@ static SKELETON_CLASS: [u8; 256] = {
     while c < 256 {
         let b = c as u8;
         t[c] = match b {
-            b'b' | b'f' | b'j' | b'l' | b'm' | b'n' | b'r' | b'0'..=b'9' => b,
+            b'b' | b'f' | b'j' | b'l' | b'm' | b'n' | b'r' | b'z' | b'0'..=b'9' => b,
             b'q' => b'k',
-            b'c' | b'd' | b'g' | b'h' | b'k' | b'p' | b's' | b't' | b'x' | b'z' => LOOK,
+            b'c' | b'd' | b'g' | b'h' | b'k' | b'p' | b's' | b't' | b'x' => LOOK,
             _ => IGNORED,
         };
         c += 1;
