@@ -274,14 +274,14 @@ fn nisba_or_feminine(long: &NameToken, short_token: &NameToken, by_sound: bool) 
     }
     // Persian surnames grow by suffixes that make other families of them:
     // Rahimian and Rahimizadeh are not Rahimi, nor Khosravani Khosravi.
+    // The first seven also follow the stem's `-i` (Rahimi-zadeh).
+    const PERSIAN_SUFFIXES: [&str; 12] =
+        ["zadeh", "zade", "pour", "nejad", "nia", "far", "fard", "ian", "an", "ani", "pur", "nezhad"];
     let persian_stem = short.strip_suffix('i').unwrap_or(short);
     if persian_stem.len() >= 4
         && long.strip_prefix(persian_stem).is_some_and(|rest| {
-            ["ian", "an", "ani", "zadeh", "zade", "pour", "pur", "nejad", "nezhad", "nia", "far", "fard"]
-                .contains(&rest)
-                || rest
-                    .strip_prefix('i')
-                    .is_some_and(|r| ["zadeh", "zade", "pour", "nejad", "nia", "far", "fard"].contains(&r))
+            PERSIAN_SUFFIXES.contains(&rest)
+                || rest.strip_prefix('i').is_some_and(|r| PERSIAN_SUFFIXES[..7].contains(&r))
         })
     {
         return true;
