@@ -164,16 +164,49 @@ pub fn default_threshold(_schema: Schema, algorithm: Algorithm) -> f64 {
 }
 
 /// Normalises a name for `schema` (see `vetter_names::normalize`) and weighs its words.
+///
+/// A field that holds several names (`Dimitri SYTYI, Dmitry SYTIY`) keeps
+/// them as [`Prepared::alternatives`], and comparisons score the best.
 pub fn prepare(name: &str, schema: Schema) -> Prepared {
-    Prepared::new(vetter_names::normalize(name, score::name_kind(schema)))
+    let kind = score::name_kind(schema);
+    let mut p = Prepared::new(vetter_names::normalize(name, kind));
+    p.alternatives =
+        vetter_names::split_names(name, kind).iter().map(|n| Prepared::new(vetter_names::normalize(n, kind))).collect();
+    p
 }
 
 /// Scores two prepared names without building an explanation (the fast path for screening).
 pub fn score_prepared(a: &Prepared, b: &Prepared, schema: Schema, algorithm: Algorithm) -> f64 {
+    if a.alternatives.is_empty() && b.alternatives.is_empty() {
+        return score_one(a, b, schema, algorithm);
+    }
+    best_pair(a, b, schema, algorithm).2
+}
+
+fn score_one(a: &Prepared, b: &Prepared, schema: Schema, algorithm: Algorithm) -> f64 {
     match algorithm {
         Algorithm::Vetter => score::score_forms(a, b, schema, None),
         Algorithm::Ofac => ofac::score(&a.form, &b.form, None),
     }
+}
+
+/// The best-scoring pair of the names of two fields (see [`Prepared::names`]).
+fn best_pair<'a>(
+    a: &'a Prepared,
+    b: &'a Prepared,
+    schema: Schema,
+    algorithm: Algorithm,
+) -> (&'a Prepared, &'a Prepared, f64) {
+    let mut best = (a, b, f64::NEG_INFINITY);
+    for x in a.names() {
+        for y in b.names() {
+            let s = score_one(x, y, schema, algorithm);
+            if s > best.2 {
+                best = (x, y, s);
+            }
+        }
+    }
+    best
 }
 
 /// Compares two prepared names, with the explanation.
@@ -192,6 +225,24 @@ pub fn align_prepared(a: &Prepared, b: &Prepared, schema: Schema, algorithm: Alg
 }
 
 fn compare_explained(a: &Prepared, b: &Prepared, schema: Schema, algorithm: Algorithm, text: bool) -> Comparison {
+    if !a.alternatives.is_empty() || !b.alternatives.is_empty() {
+        let (x, y, _) = best_pair(a, b, schema, algorithm);
+        let mut c = compare_explained(x, y, schema, algorithm, text);
+        if text {
+            let mut notes = Vec::new();
+            for (side, whole, part) in [("first", a, x), ("second", b, y)] {
+                if !whole.alternatives.is_empty() {
+                    notes.push(format!(
+                        "{side} name: holds {} names; compared \"{}\", the best-scoring",
+                        whole.alternatives.len(),
+                        part.form.original
+                    ));
+                }
+            }
+            c.explanation.normalisations.splice(0..0, notes);
+        }
+        return c;
+    }
     let mut e = Explanation {
         algorithm: match algorithm {
             Algorithm::Vetter => "vetter".into(),

@@ -482,6 +482,10 @@ pub struct Prepared {
     facts: Vec<WordFacts>,
     /// A hash of each word's [`slavic_key`].
     slavic: Vec<u64>,
+    /// The names of a field that holds several (`Dimitri SYTYI, Dmitry
+    /// SYTIY`; see `vetter_names::split_names`), each prepared; empty for
+    /// one name. A comparison scores the best of them.
+    pub alternatives: Vec<Prepared>,
 }
 
 impl Prepared {
@@ -502,7 +506,12 @@ impl Prepared {
             .collect();
         let slavic = words.iter().map(|t| fnv1a(&slavic_key(&t.text))).collect();
         let facts = words.iter().map(WordFacts::of).collect();
-        Prepared { form, weights, bags, facts, slavic }
+        Prepared { form, weights, bags, facts, slavic, alternatives: Vec::new() }
+    }
+
+    /// The names to compare: the alternatives when the field holds several, else this one.
+    pub fn names(&self) -> &[Prepared] {
+        if self.alternatives.is_empty() { std::slice::from_ref(self) } else { &self.alternatives }
     }
 
     fn tokens(&self) -> &[NameToken] {

@@ -3,7 +3,7 @@
 //! kept as typed attributes; [`normalize`] runs the steps in order.
 
 use crate::translit::{self, Systems, Tok, concat, joined};
-use crate::{arabic, honorifics, legal_form, phonetic, variants, vessel};
+use crate::{annotations, arabic, honorifics, legal_form, phonetic, variants, vessel};
 
 /// What kind of thing a name names; selects which normalisations apply.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -183,9 +183,13 @@ pub fn normalize(name: &str, kind: NameKind) -> NameForm {
 }
 
 fn normalize_with(name: &str, kind: NameKind, tokens: &mut Vec<Tok>) -> NameForm {
-    let marks = translit::tokenize_into(name, Systems::PRIMARY, tokens);
+    let stripped = annotations::strip(name);
+    let (text, mut steps) = match stripped {
+        Some((text, steps)) => (std::borrow::Cow::Owned(text), steps),
+        None => (std::borrow::Cow::Borrowed(name), Vec::new()),
+    };
+    let marks = translit::tokenize_into(&text, Systems::PRIMARY, tokens);
     let script = marks.counts.dominant();
-    let mut steps = Vec::new();
     for s in marks.counts.seen() {
         if let Some(step) = transliteration_step(s, marks.lang) {
             steps.push(step.to_owned());

@@ -31,7 +31,7 @@ prezident, prezydent, premyer ministr, premier ministr, ministr, posol, senator,
 sheikh, shaikh, shaykh, sheik, cheikh, sheykh, shiekh, shaykha, sheikha, shaikha, sheykha, shykh, al shykh, alshykh
 haji, hajji, hadji, hajj, haj, hadj, alhaj, alhajj, al haj, al hajj, el hadj, el haj, hajjah, hajja, hajia, hajy, al hajy
 mullah, mulla, molla, mullo, moulla, mla, mollah
-maulana, mawlana, moulana, mowlana, molana, maulvi, molvi, mawlawi, moulvi, mawlavi, mavlavi, mwlwy
+maulana, mawlana, moulana, mowlana, molana, maulavi, maulvi, molvi, mawlawi, moulvi, mawlavi, mavlavi, mwlwy
 mufti, qari, imam, emam, ayatollah, ayatullah, ayatolah, grand ayatollah, hojatoleslam, hojjat al eslam, hujjat al islam
 sayyid, sayed, sayyed, seyed, seyyed, syed, sayid, sayyida, sayeda, seyyedeh
 # Military ranks
@@ -44,6 +44,8 @@ sergeant, sgt, corporal, cpl
 president, presidente, vice president, prime minister, minister, deputy minister
 ambassador, amb, governor, chairman
 king, queen, prince, princess, emir, crown prince
+# Cambodian honorifics (Neak Oknha, a title granted to tycoons)
+neak oknha, oknha, okhna, samdech
 ";
 
 static TABLE: LazyLock<Phrases<()>> = LazyLock::new(|| {

@@ -45,6 +45,7 @@
 //! - **Mixed scripts in one word.** EU data has `Сергiй` with a Latin `i`; a
 //!   Latin look-alike inside a Cyrillic word is read as Cyrillic.
 
+mod annotations;
 mod arabic;
 mod cyrillic;
 mod form;
@@ -62,6 +63,7 @@ mod translit;
 mod variants;
 mod vessel;
 
+pub use annotations::split_names;
 pub use form::{LegalForm, NameForm, NameKind, NameToken, Script, normalize};
 pub use honorifics::is_title;
 pub use key::Key;

@@ -1,0 +1,289 @@
+//! Words that lists and their aggregators print inside a name field but that
+//! are not part of the name: a birth clause (`Kalad Belkasam born 31 Dec.
+//! 1979`), a remark on the alias's quality (`(pseudonyme fiable)`, `(low
+//! quality)`, `(previously listed as)`), an `a.k.a.` before the name, and the
+//! numbered name parts of the UN's format (`1: LIONEL 2: DUMONT 3: NA 4: NA`).
+//!
+//! [`strip`] removes them before the name is tokenised, so that they neither
+//! count as unmatched words nor raise a numbers conflict, and says what it
+//! removed for the explanation. [`split_names`] splits a field that holds
+//! several names.
+
+use crate::NameKind;
+
+/// Phrases that make a parenthesised or bracketed remark an annotation when
+/// the remark starts with one of them (compared folded to lower-case ASCII).
+const REMARKS: &[&str] = &[
+    "pseudonyme",
+    "pseudonym",
+    "fiable",
+    "peu fiable",
+    "previously listed",
+    "formerly listed",
+    "listed as",
+    "low quality",
+    "good quality",
+    "weak alias",
+    "strong alias",
+    "born",
+    "dob",
+    "d.o.b",
+    "date of birth",
+    "nee ",
+    "née ",
+    "deceased",
+    "reportedly deceased",
+    "possibly",
+    "probably",
+    "alleged",
+];
+
+/// Words that start a name field with an alias marker (`A.K.A. Khabar, Abu`).
+const PREFIXES: &[&str] =
+    &["a.k.a.", "a.k.a", "aka ", "f.k.a.", "fka ", "also known as ", "formerly known as ", "alias ", "alias: "];
+
+/// `name` without the annotations it carries, and the steps taken; `None`
+/// when there is nothing to remove (the common case, decided by a cheap scan).
+pub(crate) fn strip(name: &str) -> Option<(String, Vec<String>)> {
+    if !maybe_annotated(name.as_bytes()) {
+        return None;
+    }
+    let mut text = name.to_owned();
+    let mut steps = Vec::new();
+    // A leading alias marker.
+    let lower = text.to_ascii_lowercase();
+    let trimmed = lower.trim_start();
+    if let Some(p) = PREFIXES.iter().find(|p| trimmed.starts_with(**p)) {
+        let start = lower.len() - trimmed.len();
+        let rest = text[start + p.len()..].trim_start();
+        if rest.bytes().any(|b| b.is_ascii_alphabetic()) || !rest.is_ascii() {
+            steps.push(format!("removed alias marker \"{}\"", p.trim()));
+            text = rest.to_owned();
+        }
+    }
+    // Parenthesised and bracketed remarks.
+    loop {
+        let Some((open, close)) = remark(&text) else { break };
+        let removed = text[open..=close].to_owned();
+        let keeps_letters = text[..open].chars().chain(text[close + 1..].chars()).any(char::is_alphabetic);
+        if !keeps_letters {
+            break;
+        }
+        text.replace_range(open..=close, " ");
+        steps.push(format!("removed remark \"{}\"", removed.trim()));
+    }
+    // A birth clause after the name: ` born 21 Oct. 1977 in Tunisia`.
+    if let Some(at) = birth_clause(&text) {
+        let removed = text[at..].trim().to_owned();
+        text.truncate(at);
+        steps.push(format!("removed \"{removed}\" (not part of the name)"));
+    }
+    // UN name parts: `1: IBRAHIM 2: ALI 3: ABU BAKR 4: TANTOUSH`.
+    if let Some(parts) = numbered_parts(&text) {
+        steps.push("read numbered name parts (\"1: ... 2: ...\") as one name".to_owned());
+        text = parts;
+    }
+    if steps.is_empty() { None } else { Some((text, steps)) }
+}
+
+/// Whether `name` may carry an annotation: it has brackets, a colon, or one
+/// of the marker words (checked case-insensitively, without allocating).
+fn maybe_annotated(b: &[u8]) -> bool {
+    let at = |i: usize, needle: &[u8]| b.get(i..i + needle.len()).is_some_and(|w| w.eq_ignore_ascii_case(needle));
+    (0..b.len()).any(|i| match b[i] {
+        b'(' | b'[' | b':' => true,
+        c if !c.is_ascii_alphabetic() => false,
+        c => match c | 0x20 {
+            b'b' => at(i, b"born"),
+            b'a' => at(i, b"a.k.a") || at(i, b"aka ") || at(i, b"alias"),
+            b'k' => at(i, b"known as"),
+            b'f' => at(i, b"f.k.a"),
+            _ => false,
+        },
+    })
+}
+
+/// The byte range (inclusive) of the first bracketed remark of `text` that is an annotation.
+fn remark(text: &str) -> Option<(usize, usize)> {
+    let mut from = 0;
+    while let Some(rel) = text[from..].find(['(', '[']) {
+        let open = from + rel;
+        let closer = if text.as_bytes()[open] == b'(' { ')' } else { ']' };
+        let close = match text[open + 1..].find(closer) {
+            Some(c) => open + 1 + c,
+            // An unclosed remark runs to the end of the field.
+            None => text.len() - 1,
+        };
+        let inner = text[open + 1..=close].trim_end_matches([')', ']']).trim().to_lowercase();
+        if REMARKS.iter().any(|r| inner.starts_with(r)) {
+            return Some((open, close));
+        }
+        from = close + 1;
+        if from >= text.len() {
+            break;
+        }
+    }
+    None
+}
+
+/// Where a birth clause starts: ` born ` followed by a date, a place (`in`,
+/// `on`, `at`) or a circa, after at least one word of name.
+fn birth_clause(text: &str) -> Option<usize> {
+    let lower = text.to_ascii_lowercase();
+    let mut from = 0;
+    while let Some(rel) = lower[from..].find("born") {
+        let at = from + rel;
+        from = at + 4;
+        let before_ok = at > 0 && lower.as_bytes()[at - 1] == b' ';
+        let after = lower[at + 4..].trim_start();
+        let after_ok = lower[at + 4..].starts_with(' ')
+            && (after.starts_with(|c: char| c.is_ascii_digit())
+                || ["in ", "on ", "at ", "circa", "c.", "ca.", "approx"].iter().any(|w| after.starts_with(w)));
+        if before_ok && after_ok && text[..at].chars().any(char::is_alphabetic) {
+            return Some(at);
+        }
+    }
+    None
+}
+
+/// The name of a field in the UN's numbered parts format, without the
+/// numbers and `NA` fillers; `None` unless the field starts with `1:` and
+/// has a `2:`.
+fn numbered_parts(text: &str) -> Option<String> {
+    let t = text.trim_start();
+    if !t.starts_with("1:") && !t.starts_with("1 :") || !t.contains("2:") {
+        return None;
+    }
+    let mut out = String::with_capacity(t.len());
+    for word in t.split_whitespace() {
+        let bare = word.trim_end_matches(':');
+        let numbered = word.ends_with(':') && !bare.is_empty() && bare.bytes().all(|b| b.is_ascii_digit());
+        if numbered || word.eq_ignore_ascii_case("na") || word.eq_ignore_ascii_case("n/a") {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out.chars().any(char::is_alphabetic).then_some(out)
+}
+
+/// Generational suffixes and the like, which a comma may separate from a
+/// name without starting another name (`SMITH, John, Jr.`).
+const SUFFIXES: &[&str] = &["jr", "sr", "ii", "iii", "iv", "junior", "senior", "esq", "phd", "md"];
+
+/// The names of a field that holds several (`Dimitri SYTYI, Dmitry SYTIY`,
+/// `Евгений ГРИЦЕНКО / Євген ГРИЦЕНКО`, `Kang Gye (Pi Ryu Gang)`); empty
+/// when it holds one.
+///
+/// - A slash separates names when every part has three letters or more,
+///   and either the slash is spaced or every part has two words or more
+///   (`M/V`, `A/S` and `LIBERATION PARTY/FRONT` are not split).
+/// - For persons, two commas or more separate names (unless a part is a
+///   suffix such as `Jr`), and so does a single comma with a surname printed
+///   in capitals on both sides, where `SURNAME, Given` has capitals on one.
+/// - For persons and vessels, a bracketed remark of two words or more is
+///   another name: the field gives the name without it, and the remark.
+pub fn split_names(name: &str, kind: NameKind) -> Vec<String> {
+    let letters = |s: &str| s.chars().filter(|c| c.is_alphabetic()).count();
+    let words = |s: &str| s.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).count();
+    if name.contains('/') {
+        let parts: Vec<&str> = name.split('/').map(str::trim).collect();
+        let spaced = name.contains(" / ");
+        if parts.len() > 1 && parts.iter().all(|p| letters(p) >= 3 && (spaced || words(p) >= 2)) {
+            return parts.into_iter().map(str::to_owned).collect();
+        }
+    }
+    if !matches!(kind, NameKind::Person | NameKind::Vessel) {
+        return Vec::new();
+    }
+    if let (Some(open), Some(close)) = (name.find('('), name.rfind(')'))
+        && open < close
+    {
+        let inner = name[open + 1..close].trim();
+        let outer = format!("{} {}", &name[..open], &name[close + 1..]);
+        if inner.split_whitespace().count() >= 2 && letters(&outer) >= 2 && !inner.contains(['(', ')']) {
+            return vec![outer.split_whitespace().collect::<Vec<_>>().join(" "), inner.to_owned()];
+        }
+    }
+    if kind != NameKind::Person || !name.contains(',') {
+        return Vec::new();
+    }
+    let parts: Vec<&str> = name.split(',').map(str::trim).collect();
+    let suffix = |p: &str| SUFFIXES.iter().any(|x| p.trim_end_matches('.').eq_ignore_ascii_case(x));
+    if parts.iter().any(|p| letters(p) == 0 || suffix(p)) {
+        return Vec::new();
+    }
+    let capitals = |p: &str| {
+        p.split_whitespace().any(|w| {
+            let mut l = w.chars().filter(|c| c.is_alphabetic());
+            l.clone().count() >= 2 && l.all(char::is_uppercase)
+        })
+    };
+    let lower_too = name.chars().any(char::is_lowercase);
+    let several = parts.len() >= 3 || (parts.len() == 2 && lower_too && parts.iter().all(|p| capitals(p)));
+    if several { parts.into_iter().map(str::to_owned).collect() } else { Vec::new() }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{split_names, strip};
+    use crate::NameKind;
+
+    #[test]
+    fn splits_fields_with_several_names() {
+        let p = NameKind::Person;
+        assert_eq!(split_names("Dimitri SYTYI, Dmitry SYTIY", p), ["Dimitri SYTYI", "Dmitry SYTIY"]);
+        assert_eq!(
+            split_names("KIM Yong-Nam, KIM Young-Nam, KIM Yong-Gon", p),
+            ["KIM Yong-Nam", "KIM Young-Nam", "KIM Yong-Gon"]
+        );
+        assert_eq!(split_names("Евгений ГРИЦЕНКО / Євген ГРИЦЕНКО", p), ["Евгений ГРИЦЕНКО", "Євген ГРИЦЕНКО"]);
+        assert_eq!(split_names("Kang Gye (Pi Ryu Gang)", NameKind::Vessel), ["Kang Gye", "Pi Ryu Gang"]);
+        for single in [
+            "PUTIN, Vladimir Vladimirovich",
+            "CORADO ORTILLO, Jenny Judith",
+            "SMITH, John, Jr.",
+            "Ahmad (Ahmed) SANTOS",
+        ] {
+            assert!(split_names(single, p).is_empty(), "{single}");
+        }
+        assert!(split_names("M/V OCEAN STAR", NameKind::Vessel).is_empty());
+        assert!(split_names("REVOLUTIONARY PEOPLE'S LIBERATION PARTY/FRONT", NameKind::Organization).is_empty());
+        assert!(split_names("Meixin Electronics (Hong Kong) Ltd", NameKind::Organization).is_empty());
+        assert!(split_names("Bank Otkritie, PJSC, Moscow", NameKind::Organization).is_empty());
+    }
+
+    fn cleaned(s: &str) -> String {
+        strip(s).map(|(t, _)| t.split_whitespace().collect::<Vec<_>>().join(" ")).unwrap_or_else(|| s.to_owned())
+    }
+
+    #[test]
+    fn removes_remarks_birth_clauses_and_markers() {
+        assert_eq!(cleaned("Abu Mohammed al-Julani (pseudonyme fiable)"), "Abu Mohammed al-Julani");
+        assert_eq!(cleaned("Said Jhan (pseudonyme peu fiable)"), "Said Jhan");
+        assert_eq!(cleaned("Mohammad Shafiq Ahmadi (previously listed as)"), "Mohammad Shafiq Ahmadi");
+        assert_eq!(cleaned("Hamraoui Kamel born 21 Oct. 1977 in Tunisia"), "Hamraoui Kamel");
+        assert_eq!(cleaned("Kalad Belkasam born 31 Dec. 1979"), "Kalad Belkasam");
+        assert_eq!(cleaned("A.K.A. Khabar, Abu"), "Khabar, Abu");
+        assert_eq!(cleaned("1: LIONEL 2: DUMONT 3: NA 4: NA"), "LIONEL DUMONT");
+        assert_eq!(cleaned("1: IBRAHIM 2: ALI 3: ABU BAKR 4: TANTOUSH"), "IBRAHIM ALI ABU BAKR TANTOUSH");
+    }
+
+    #[test]
+    fn leaves_names_alone() {
+        for name in [
+            "Vladimir Putin",
+            "Kang Gye (Pi Ryu Gang)",
+            "MUHAMMAD JAMAL NETWORK (MJN)",
+            "Osborne Holdings",
+            "Bornholm Shipping",
+            "AL-HARAMAIN : ALBANIA BRANCH",
+            "Born Free Foundation",
+            "(pseudonyme fiable)",
+        ] {
+            assert_eq!(cleaned(name), name.split_whitespace().collect::<Vec<_>>().join(" "), "{name}");
+        }
+    }
+}
