@@ -197,6 +197,7 @@ fn best_pair<'a>(
     schema: Schema,
     algorithm: Algorithm,
 ) -> (&'a Prepared, &'a Prepared, f64) {
+    // The whole fields first: on a tie, they are what is explained.
     let mut best = (a, b, f64::NEG_INFINITY);
     for x in a.names() {
         for y in b.names() {
@@ -227,11 +228,11 @@ pub fn align_prepared(a: &Prepared, b: &Prepared, schema: Schema, algorithm: Alg
 fn compare_explained(a: &Prepared, b: &Prepared, schema: Schema, algorithm: Algorithm, text: bool) -> Comparison {
     if !a.alternatives.is_empty() || !b.alternatives.is_empty() {
         let (x, y, _) = best_pair(a, b, schema, algorithm);
-        let mut c = compare_explained(x, y, schema, algorithm, text);
+        let mut c = compare_one(x, y, schema, algorithm, text);
         if text {
             let mut notes = Vec::new();
             for (side, whole, part) in [("first", a, x), ("second", b, y)] {
-                if !whole.alternatives.is_empty() {
+                if !whole.alternatives.is_empty() && !std::ptr::eq(whole, part) {
                     notes.push(format!(
                         "{side} name: holds {} names; compared \"{}\", the best-scoring",
                         whole.alternatives.len(),
@@ -243,6 +244,11 @@ fn compare_explained(a: &Prepared, b: &Prepared, schema: Schema, algorithm: Algo
         }
         return c;
     }
+    compare_one(a, b, schema, algorithm, text)
+}
+
+/// [`compare_explained`] of the two names as they are, whatever alternatives they hold.
+fn compare_one(a: &Prepared, b: &Prepared, schema: Schema, algorithm: Algorithm, text: bool) -> Comparison {
     let mut e = Explanation {
         algorithm: match algorithm {
             Algorithm::Vetter => "vetter".into(),

@@ -340,6 +340,10 @@ fn number_value(t: &str) -> Option<u32> {
     (ROMAN.get(value as usize) == Some(&t)).then_some(value)
 }
 
+/// How much of a numbers conflict a vessel name's number counts for when
+/// the other name has none (see `score_forms`).
+const VESSEL_ONE_SIDED_NUMBER: f64 = 0.3;
+
 /// Per-schema coefficients of the logistic calibration.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Calibration {
@@ -484,7 +488,7 @@ pub struct Prepared {
     slavic: Vec<u64>,
     /// The names of a field that holds several (`Dimitri SYTYI, Dmitry
     /// SYTIY`; see `vetter_names::split_names`), each prepared; empty for
-    /// one name. A comparison scores the best of them.
+    /// one name. A comparison scores the best of them and of the whole field.
     pub alternatives: Vec<Prepared>,
 }
 
@@ -509,9 +513,9 @@ impl Prepared {
         Prepared { form, weights, bags, facts, slavic, alternatives: Vec::new() }
     }
 
-    /// The names to compare: the alternatives when the field holds several, else this one.
-    pub fn names(&self) -> &[Prepared] {
-        if self.alternatives.is_empty() { std::slice::from_ref(self) } else { &self.alternatives }
+    /// The names to compare: the whole field, then each of its alternatives.
+    pub fn names(&self) -> impl Iterator<Item = &Prepared> {
+        std::iter::once(self).chain(&self.alternatives)
     }
 
     fn tokens(&self) -> &[NameToken] {
@@ -789,8 +793,15 @@ pub fn score_forms(pa: &Prepared, pb: &Prepared, schema: Schema, explanation: Op
     // Numbers: a number in one name that the other lacks or differs.
     let has_free_number =
         |facts: &[WordFacts], pair_of: &[u8]| facts.iter().zip(pair_of).any(|(f, &p)| f.number && p == NONE);
-    let number_mismatch =
-        if has_free_number(&pa.facts, &pair_a) || has_free_number(&pb.facts, &pair_b) { 1.0 } else { 0.0 };
+    // A vessel renamed with a number added (`Baltic Chief I`, `Violet 1`)
+    // is a known way to slip past name screening, so a number on one side
+    // only counts for less than two numbers that differ (`Sara 1`/`Sara 2`).
+    let number_mismatch = match (has_free_number(&pa.facts, &pair_a), has_free_number(&pb.facts, &pair_b)) {
+        (true, true) => 1.0,
+        (true, false) | (false, true) if schema == Schema::Vessel => VESSEL_ONE_SIDED_NUMBER,
+        (true, false) | (false, true) => 1.0,
+        (false, false) => 0.0,
+    };
     let legal_conflict = match (pa.form.legal_forms.first(), pb.form.legal_forms.first()) {
         (Some(x), Some(y)) if x.canonical != y.canonical => 1.0,
         _ => 0.0,
@@ -1084,10 +1095,11 @@ fn spelling_bound(bx: &[u8; 27], by: &[u8; 27], la: f64, lb: f64) -> f64 {
     0.5 * jw.min(1.0) + 0.5 * lev
 }
 
-/// Aligns two adjacent unaligned words of one name with one unaligned word of
-/// the other when their concatenation is spelled like it. Candidates from
-/// both sides are ranked together, best first and then by their words, so
-/// the result does not depend on which name comes first.
+/// Aligns two or three adjacent unaligned words of one name with one
+/// unaligned word of the other when their concatenation is spelled like it
+/// (`Abdul Rahman`/`Abdulrahman`, `Trans Mor Flot`/`Transmorflot`).
+/// Candidates from both sides are ranked together, best first and then by
+/// their words, so the result does not depend on which name comes first.
 fn fuse(
     (ta, bags_a): (&[NameToken], &[[u8; 27]]),
     (tb, bags_b): (&[NameToken], &[[u8; 27]]),
@@ -1095,8 +1107,8 @@ fn fuse(
     pair_b: &mut [u8; MAX_TOKENS],
     pairs: &mut Vec<AlignedSpan>,
 ) {
-    // (similarity, joined words, target word, two words on A?, first of the two, the one)
-    let mut found: Vec<(f64, String, String, bool, usize, usize)> = Vec::new();
+    // (similarity, joined words, target word, words joined on A?, first joined word, words joined, the one)
+    let mut found: Vec<(f64, String, String, bool, usize, usize, usize)> = Vec::new();
     let mut collect = |(x, bx): (&[NameToken], &[[u8; 27]]),
                        (y, by): (&[NameToken], &[[u8; 27]]),
                        px: &[u8; MAX_TOKENS],
@@ -1104,28 +1116,33 @@ fn fuse(
                        on_a: bool| {
         for j in (0..y.len()).filter(|&j| py[j] == NONE) {
             let target = &y[j].text;
-            for i in 0..x.len().saturating_sub(1) {
-                if px[i] != NONE || px[i + 1] != NONE {
-                    continue;
-                }
-                let (p, q) = (&x[i].text, &x[i + 1].text);
-                if (p.len() + q.len()).abs_diff(target.len()) > 2 || p.as_bytes().first() != target.as_bytes().first() {
-                    continue;
-                }
-                // Too few letters in common for the spelling to reach 0.86 (see `may_align`).
-                let mut joined_bag = bx[i];
-                for (c, n) in joined_bag.iter_mut().zip(&bx[i + 1]) {
-                    *c = c.saturating_add(*n);
-                }
-                if spelling_bound(&joined_bag, &by[j], (p.len() + q.len()) as f64, target.len() as f64) < 0.86 {
-                    continue;
-                }
-                // Joined on the stack: most pairs tried are not kept.
-                let mut buf = [0u8; 128];
-                let Some(joined) = join(&mut buf, p, q) else { continue };
-                let spelled = 0.5 * jaro_winkler(joined, target) + 0.5 * levenshtein_ratio(joined, target);
-                if spelled >= 0.86 {
-                    found.push((spelled, joined.to_owned(), target.clone(), on_a, i, j));
+            for span in 2..=3 {
+                for i in 0..(x.len() + 1).saturating_sub(span) {
+                    let words = &x[i..i + span];
+                    if px[i..i + span].iter().any(|&p| p != NONE) {
+                        continue;
+                    }
+                    let len: usize = words.iter().map(|t| t.text.len()).sum();
+                    if len.abs_diff(target.len()) > 2 || words[0].text.as_bytes().first() != target.as_bytes().first() {
+                        continue;
+                    }
+                    // Too few letters in common for the spelling to reach 0.86 (see `may_align`).
+                    let mut joined_bag = bx[i];
+                    for b in &bx[i + 1..i + span] {
+                        for (c, n) in joined_bag.iter_mut().zip(b) {
+                            *c = c.saturating_add(*n);
+                        }
+                    }
+                    if spelling_bound(&joined_bag, &by[j], len as f64, target.len() as f64) < 0.86 {
+                        continue;
+                    }
+                    // Joined on the stack: most candidates tried are not kept.
+                    let mut buf = [0u8; 128];
+                    let Some(joined) = join(&mut buf, words) else { continue };
+                    let spelled = 0.5 * jaro_winkler(joined, target) + 0.5 * levenshtein_ratio(joined, target);
+                    if spelled >= 0.86 {
+                        found.push((spelled, joined.to_owned(), target.clone(), on_a, i, span, j));
+                    }
                 }
             }
         }
@@ -1136,28 +1153,31 @@ fn fuse(
         return;
     }
     found.sort_by(|x, y| y.0.total_cmp(&x.0).then_with(|| (&x.1, &x.2).cmp(&(&y.1, &y.2))));
-    for (spelled, _, _, on_a, i, j) in found {
-        let (two, one) = if on_a { (&mut *pair_a, &mut *pair_b) } else { (&mut *pair_b, &mut *pair_a) };
-        if two[i] != NONE || two[i + 1] != NONE || one[j] != NONE {
+    for (spelled, _, _, on_a, i, span, j) in found {
+        let (several, one) = if on_a { (&mut *pair_a, &mut *pair_b) } else { (&mut *pair_b, &mut *pair_a) };
+        if several[i..i + span].iter().any(|&p| p != NONE) || one[j] != NONE {
             continue;
         }
         let at = pairs.len() as u8;
-        two[i] = at;
-        two[i + 1] = at;
+        several[i..i + span].fill(at);
         one[j] = at;
         let sim = TokenSim { sim: spelled.min(0.97), reason: "fused" };
-        pairs.push(if on_a { (i as u8, 2, j as u8, 1, sim) } else { (j as u8, 1, i as u8, 2, sim) });
+        let n = span as u8;
+        pairs.push(if on_a { (i as u8, n, j as u8, 1, sim) } else { (j as u8, 1, i as u8, n, sim) });
     }
 }
 
-/// `p` followed by `q` in `buf`, if it fits.
-fn join<'b>(buf: &'b mut [u8; 128], p: &str, q: &str) -> Option<&'b str> {
-    let n = p.len() + q.len();
-    if n > buf.len() {
-        return None;
+/// The words joined in `buf`, if they fit.
+fn join<'b>(buf: &'b mut [u8; 128], words: &[NameToken]) -> Option<&'b str> {
+    let mut n = 0;
+    for w in words {
+        let end = n + w.text.len();
+        if end > buf.len() {
+            return None;
+        }
+        buf[n..end].copy_from_slice(w.text.as_bytes());
+        n = end;
     }
-    buf[..p.len()].copy_from_slice(p.as_bytes());
-    buf[p.len()..n].copy_from_slice(q.as_bytes());
     std::str::from_utf8(&buf[..n]).ok()
 }
 

@@ -181,10 +181,13 @@ const SUFFIXES: &[&str] = &["jr", "sr", "ii", "iii", "iv", "junior", "senior", "
 ///   and either the slash is spaced or every part has two words or more
 ///   (`M/V`, `A/S` and `LIBERATION PARTY/FRONT` are not split).
 /// - For persons, two commas or more separate names (unless a part is a
-///   suffix such as `Jr`), and so does a single comma with a surname printed
-///   in capitals on both sides, where `SURNAME, Given` has capitals on one.
+///   suffix such as `Jr`), and so does a single comma between two parts of
+///   two words or more, each with a surname in capitals (`SURNAME, Given`
+///   has one word in capitals on one side).
 /// - For persons and vessels, a bracketed remark of two words or more is
-///   another name: the field gives the name without it, and the remark.
+///   another name: the field gives the name without it, and the remark. An
+///   `a.k.a.` remark that lists spellings of one word (`Mohamed (a.k.a.
+///   Mohammad, Muhammad) KHADDOR`) leaves the name without it.
 pub fn split_names(name: &str, kind: NameKind) -> Vec<String> {
     let letters = |s: &str| s.chars().filter(|c| c.is_alphabetic()).count();
     let words = |s: &str| s.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).count();
@@ -201,10 +204,22 @@ pub fn split_names(name: &str, kind: NameKind) -> Vec<String> {
     if let (Some(open), Some(close)) = (name.find('('), name.rfind(')'))
         && open < close
     {
-        let inner = name[open + 1..close].trim();
+        let mut inner = name[open + 1..close].trim();
         let outer = format!("{} {}", &name[..open], &name[close + 1..]);
+        let outer = outer.split_whitespace().collect::<Vec<_>>().join(" ");
+        // `Mohamed (a.k.a. Mohammad, Muhammad) KHADDOR`: other spellings of
+        // one word, which the name without them already stands for.
+        let marker = ["a.k.a.", "a.k.a", "aka ", "alias "]
+            .iter()
+            .find(|m| inner.get(..m.len()).is_some_and(|head| head.eq_ignore_ascii_case(m)));
+        if let Some(m) = marker {
+            inner = inner[m.len()..].trim();
+            if inner.contains(',') || inner.split_whitespace().count() < 2 {
+                return if letters(&outer) >= 2 { vec![outer] } else { Vec::new() };
+            }
+        }
         if inner.split_whitespace().count() >= 2 && letters(&outer) >= 2 && !inner.contains(['(', ')']) {
-            return vec![outer.split_whitespace().collect::<Vec<_>>().join(" "), inner.to_owned()];
+            return vec![outer, inner.to_owned()];
         }
     }
     if kind != NameKind::Person || !name.contains(',') {
@@ -215,14 +230,19 @@ pub fn split_names(name: &str, kind: NameKind) -> Vec<String> {
     if parts.iter().any(|p| letters(p) == 0 || suffix(p)) {
         return Vec::new();
     }
-    let capitals = |p: &str| {
-        p.split_whitespace().any(|w| {
-            let mut l = w.chars().filter(|c| c.is_alphabetic());
-            l.clone().count() >= 2 && l.all(char::is_uppercase)
-        })
+    // A surname in capitals among other words (`Dmitry SYTIY`); initials
+    // (`H.A.`) are not one.
+    let surname_and_more = |p: &str| {
+        p.split_whitespace().count() >= 2
+            && p.split_whitespace().any(|w| {
+                let w = w.trim_matches(|c: char| !c.is_alphabetic());
+                w.chars().count() >= 2
+                    && w.chars().all(|c| c.is_alphabetic() || c == '-')
+                    && !w.chars().any(char::is_lowercase)
+            })
     };
     let lower_too = name.chars().any(char::is_lowercase);
-    let several = parts.len() >= 3 || (parts.len() == 2 && lower_too && parts.iter().all(|p| capitals(p)));
+    let several = parts.len() >= 3 || (parts.len() == 2 && lower_too && parts.iter().all(|p| surname_and_more(p)));
     if several { parts.into_iter().map(str::to_owned).collect() } else { Vec::new() }
 }
 
@@ -241,7 +261,16 @@ mod tests {
         );
         assert_eq!(split_names("Евгений ГРИЦЕНКО / Євген ГРИЦЕНКО", p), ["Евгений ГРИЦЕНКО", "Євген ГРИЦЕНКО"]);
         assert_eq!(split_names("Kang Gye (Pi Ryu Gang)", NameKind::Vessel), ["Kang Gye", "Pi Ryu Gang"]);
+        assert_eq!(
+            split_names("Major General Mohamed (a.k.a. Mohammad, Muhammad, Mohammed) KHADDOR", p),
+            ["Major General Mohamed KHADDOR"]
+        );
+        assert_eq!(
+            split_names("Mahfouz Ould Al-Walid (a.k.a. Abu Hafs al-Mauritani)", p),
+            ["Mahfouz Ould Al-Walid", "Abu Hafs al-Mauritani"]
+        );
         for single in [
+            "JILDAN, Wail H.A.",
             "PUTIN, Vladimir Vladimirovich",
             "CORADO ORTILLO, Jenny Judith",
             "SMITH, John, Jr.",

@@ -250,6 +250,16 @@ pub(crate) fn tokenize_into(name: &str, systems: Systems, out: &mut Vec<Tok>) ->
                     continue;
                 }
             }
+            Script::Hebrew if hebrew_letter(c, w.cur.is_empty(), chars.get(i + 1).copied()).is_some() => {
+                let start = w.cur.is_empty();
+                let latin = hebrew_letter(c, start, chars.get(i + 1).copied()).unwrap_or_default();
+                w.start(Script::Hebrew);
+                w.cur.push_str(latin);
+                w.letters += 1;
+                // A doubled vav is one `v`.
+                i += if c == 'ו' && chars.get(i + 1) == Some(&'ו') { 2 } else { 1 };
+                continue;
+            }
             _ => {}
         }
         if is_apostrophe(c) || is_invisible(c) || is_diacritic(c) {
@@ -503,6 +513,25 @@ fn is_skipped(c: char) -> bool {
     is_invisible(c) || is_diacritic(c)
 }
 
+/// The Latin letters of the Hebrew letters whose reading depends on their
+/// place (unpointed text, as names are printed): bet is `b` at the start of
+/// a word and `v` after it (Binyamin, Avraham), kaf `k` and then `kh`, pe
+/// `p` and then `f`; vav is `v` at the start or doubled and a vowel (`w`,
+/// as Arabic و) inside a word (Netanyahu, Yosef); shin is `sh`. Other
+/// letters go through `any_ascii`.
+fn hebrew_letter(c: char, start: bool, next: Option<char>) -> Option<&'static str> {
+    Some(match c {
+        'ב' if start => "b",
+        'ב' => "v",
+        'כ' if start => "k",
+        'פ' if start => "p",
+        'ו' if start || next == Some('ו') => "v",
+        'ו' => "w",
+        'ש' => "sh",
+        _ => return None,
+    })
+}
+
 /// Combining diacritics (accents, Cyrillic titlo, Hebrew points): dropped.
 /// Vowel signs of Indic, Thai and other scripts are not in these ranges.
 fn is_diacritic(c: char) -> bool {
@@ -587,7 +616,7 @@ mod tests {
         check("习近平", "xi jin ping");
         check("김정은", "gim jeong eun");
         check("KIM Ho Kyu 김호규", "kim ho kyu gim ho gyu");
-        check("בן ציון גופשטיין", "vn tsyvn gvfstyyn");
+        check("בן ציון גופשטיין", "bn tsywn gwfshtyyn");
         check("ザラ・アエロ", "zara aero");
         check("长安海连技术有限公司", "zhang an hai lian ji shu you xian gong si");
         check("ՍՊԸ", "spy");
