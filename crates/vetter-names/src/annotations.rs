@@ -62,8 +62,7 @@ pub(crate) fn strip(name: &str) -> Option<(String, Vec<String>)> {
         }
     }
     // Parenthesised and bracketed remarks.
-    loop {
-        let Some((open, close)) = remark(&text) else { break };
+    while let Some((open, close)) = remark(&text) {
         let removed = text[open..=close].to_owned();
         let keeps_letters = text[..open].chars().chain(text[close + 1..].chars()).any(char::is_alphabetic);
         if !keeps_letters {
