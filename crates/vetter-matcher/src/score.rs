@@ -1116,29 +1116,32 @@ fn fuse(
                        on_a: bool| {
         for j in (0..y.len()).filter(|&j| py[j] == NONE) {
             let target = &y[j].text;
-            for span in 2..=3 {
-                for i in 0..(x.len() + 1).saturating_sub(span) {
-                    let words = &x[i..i + span];
-                    if px[i..i + span].iter().any(|&p| p != NONE) {
-                        continue;
+            let first = target.as_bytes().first();
+            for i in 0..x.len() {
+                if px[i] != NONE || x[i].text.as_bytes().first() != first {
+                    continue;
+                }
+                // Grow the span word by word, with its length and letter counts.
+                let (mut len, mut bag) = (x[i].text.len(), bx[i]);
+                for span in 2..=3 {
+                    let k = i + span - 1;
+                    if k >= x.len() || px[k] != NONE {
+                        break;
                     }
-                    let len: usize = words.iter().map(|t| t.text.len()).sum();
-                    if len.abs_diff(target.len()) > 2 || words[0].text.as_bytes().first() != target.as_bytes().first() {
-                        continue;
+                    len += x[k].text.len();
+                    for (c, n) in bag.iter_mut().zip(&bx[k]) {
+                        *c = c.saturating_add(*n);
                     }
-                    // Too few letters in common for the spelling to reach 0.86 (see `may_align`).
-                    let mut joined_bag = bx[i];
-                    for b in &bx[i + 1..i + span] {
-                        for (c, n) in joined_bag.iter_mut().zip(b) {
-                            *c = c.saturating_add(*n);
-                        }
+                    if len > target.len() + 2 {
+                        break;
                     }
-                    if spelling_bound(&joined_bag, &by[j], len as f64, target.len() as f64) < 0.86 {
+                    // Too short, or too few letters in common for the spelling to reach 0.86 (see `may_align`).
+                    if len + 2 < target.len() || spelling_bound(&bag, &by[j], len as f64, target.len() as f64) < 0.86 {
                         continue;
                     }
                     // Joined on the stack: most candidates tried are not kept.
                     let mut buf = [0u8; 128];
-                    let Some(joined) = join(&mut buf, words) else { continue };
+                    let Some(joined) = join(&mut buf, &x[i..=k]) else { continue };
                     let spelled = 0.5 * jaro_winkler(joined, target) + 0.5 * levenshtein_ratio(joined, target);
                     if spelled >= 0.86 {
                         found.push((spelled, joined.to_owned(), target.clone(), on_a, i, span, j));

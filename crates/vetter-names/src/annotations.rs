@@ -85,6 +85,17 @@ pub(crate) fn strip(name: &str) -> Option<(String, Vec<String>)> {
     if steps.is_empty() { None } else { Some((text, steps)) }
 }
 
+/// A cheap test, on a name and its words, of whether [`strip`] may find
+/// something: brackets or a colon, or one of the marker words.
+pub(crate) fn may_carry(name: &str, words: &[crate::translit::Tok]) -> bool {
+    memchr::memchr3(b'(', b'[', b':', name.as_bytes()).is_some()
+        || words.iter().enumerate().any(|(i, w)| match w.text.as_str() {
+            "born" | "aka" | "fka" | "alias" | "known" => true,
+            "k" => i > 0 && matches!(words[i - 1].text.as_str(), "a" | "f"),
+            _ => false,
+        })
+}
+
 /// Whether `name` may carry an annotation: it has brackets, a colon, or one
 /// of the marker words (checked case-insensitively, without allocating).
 fn maybe_annotated(b: &[u8]) -> bool {

@@ -183,12 +183,15 @@ pub fn normalize(name: &str, kind: NameKind) -> NameForm {
 }
 
 fn normalize_with(name: &str, kind: NameKind, tokens: &mut Vec<Tok>) -> NameForm {
-    let stripped = annotations::strip(name);
-    let (text, mut steps) = match stripped {
-        Some((text, steps)) => (std::borrow::Cow::Owned(text), steps),
-        None => (std::borrow::Cow::Borrowed(name), Vec::new()),
-    };
-    let marks = translit::tokenize_into(&text, Systems::PRIMARY, tokens);
+    let mut marks = translit::tokenize_into(name, Systems::PRIMARY, tokens);
+    let mut steps = Vec::new();
+    // Remarks printed inside the name: taken out, and the rest tokenised again.
+    if annotations::may_carry(name, tokens)
+        && let Some((text, removed)) = annotations::strip(name)
+    {
+        marks = translit::tokenize_into(&text, Systems::PRIMARY, tokens);
+        steps = removed;
+    }
     let script = marks.counts.dominant();
     for s in marks.counts.seen() {
         if let Some(step) = transliteration_step(s, marks.lang) {
