@@ -150,6 +150,9 @@ fn token_similarity_in(
     if digits(a) || digits(b) {
         return TokenSim { sim: 0.0, reason: "different" };
     }
+    if let Some(sim) = din_compound(a, b).or_else(|| din_compound(b, a)) {
+        return sim;
+    }
     let (la, lb) = (a.text.len(), b.text.len());
     if la.min(lb) * 2 < la.max(lb) && !fa.same_skeleton(a, fb, b) {
         // Words of very different length are not spellings of each other.
@@ -193,7 +196,16 @@ fn token_similarity_in(
     // one says little, since it drops inner v, w and y (Ivanov/Ionov).
     let skeleton_applies = (abjad && (abjad_vs_vowelled || unvowelled(a) || unvowelled(b)))
         || (spelled >= 0.69 && (!capped || a.skeleton.len() >= 3));
-    if skeleton_applies && a.skeleton.len() >= 2 && fa.same_skeleton(a, fb, b) && spelled >= 0.5 && 0.86 > best.sim {
+    // Against an abjad a skeleton of three consonants or more needs less of
+    // the spelling: the vowels the script leaves out are half the word
+    // (Taufik/توفيق, `twfyq`).
+    let spelling_floor = if abjad_vs_vowelled && a.skeleton.len() >= 3 { 0.4 } else { 0.5 };
+    if skeleton_applies
+        && a.skeleton.len() >= 2
+        && fa.same_skeleton(a, fb, b)
+        && spelled >= spelling_floor
+        && 0.86 > best.sim
+    {
         best = TokenSim { sim: 0.86, reason: "skeleton" };
     }
     if !a.phonetic.is_empty() && fa.same_phonetic(a, fb, b) && spelled >= 0.7 && 0.88 > best.sim {
@@ -243,6 +255,22 @@ fn loosely_comparable(a: &NameToken, fa: &WordFacts, b: &NameToken, fb: &WordFac
         (Some(x), Some(y)) => x != y,
         _ => true,
     }
+}
+
+/// `long` as a compound with `ad-Din` ("of the faith") whose first part is
+/// `short`: Sirajuddin is known as Siraj, Nasiruddin as Nasir, and the
+/// lists print both. Arabic script romanises `سراج الدين` fused
+/// (`srajuddin`), as many Latin spellings do.
+fn din_compound(long: &NameToken, short: &NameToken) -> Option<TokenSim> {
+    const SUFFIXES: [&str; 9] = ["uddin", "uddeen", "eddine", "eddin", "addin", "aldin", "aldeen", "uldin", "iddin"];
+    let stem = SUFFIXES.iter().find_map(|x| long.text.strip_suffix(x))?;
+    if stem.len() < 3 || short.text.len() < 3 || short.text.ends_with("din") || short.text.ends_with("deen") {
+        return None;
+    }
+    let spelled = 0.5 * jaro_winkler(stem, &short.text) + 0.5 * levenshtein_ratio(stem, &short.text);
+    let key = vetter_names::skeleton(stem);
+    (spelled >= 0.85 || (key.len() >= 3 && key.as_bytes() == short.skeleton.as_bytes()))
+        .then_some(TokenSim { sim: 0.85, reason: "short form" })
 }
 
 /// Whether `long` is `short` with a suffix that makes another name of it: the
@@ -670,7 +698,7 @@ pub fn score_forms(pa: &Prepared, pb: &Prepared, schema: Schema, explanation: Op
         }
     }
     // Fused words: two adjacent free words on one side against one free word on the other.
-    fuse((ta, &pa.bags), (tb, &pb.bags), &mut pair_a, &mut pair_b, &mut pairs);
+    fuse((ta, &pa.bags), (tb, &pb.bags), abjad, &mut pair_a, &mut pair_b, &mut pairs);
     // East Asian names put the family name first or last, but the given
     // name's syllables keep their order: Woo-hyun is not Hyun-woo, Su-jeong
     // not Jeong-su. Aligned words that cross otherwise are let go.
@@ -1077,6 +1105,13 @@ fn may_align(x: &NameToken, fx: &WordFacts, bx: &[u8; 27], y: &NameToken, fy: &W
     if x.group.is_some() && x.group == y.group {
         return true;
     }
+    let din = |t: &NameToken| {
+        t.text.len() > 7 && (t.text.ends_with("din") || t.text.ends_with("deen") || t.text.ends_with("dine"))
+    };
+    if din(x) != din(y) {
+        // Perhaps a compound with ad-Din and its short form (see `din_compound`).
+        return true;
+    }
     spelling_bound(bx, by, x.text.len() as f64, y.text.len() as f64) >= ALIGN_MIN
 }
 
@@ -1098,11 +1133,15 @@ fn spelling_bound(bx: &[u8; 27], by: &[u8; 27], la: f64, lb: f64) -> f64 {
 /// Aligns two or three adjacent unaligned words of one name with one
 /// unaligned word of the other when their concatenation is spelled like it
 /// (`Abdul Rahman`/`Abdulrahman`, `Trans Mor Flot`/`Transmorflot`).
+/// When either name is written without vowels (`abjad`: Arabic or Hebrew
+/// script), the concatenation may instead share the word's consonant
+/// skeleton (`al hrmyn`/`Alharamain`, `ahmdy njad`/`Ahmadinejad`).
 /// Candidates from both sides are ranked together, best first and then by
 /// their words, so the result does not depend on which name comes first.
 fn fuse(
     (ta, bags_a): (&[NameToken], &[[u8; 27]]),
     (tb, bags_b): (&[NameToken], &[[u8; 27]]),
+    abjad: bool,
     pair_a: &mut [u8; MAX_TOKENS],
     pair_b: &mut [u8; MAX_TOKENS],
     pairs: &mut Vec<AlignedSpan>,
@@ -1132,7 +1171,20 @@ fn fuse(
                     for (c, n) in bag.iter_mut().zip(&bx[k]) {
                         *c = c.saturating_add(*n);
                     }
+                    if abjad {
+                        // Vowels are missing on one side: lengths and letters say little.
+                        let mut buf = [0u8; 128];
+                        let Some(joined) = join(&mut buf, &x[i..=k]) else { continue };
+                        let key = vetter_names::skeleton(joined);
+                        if key.len() >= 3 && key.as_bytes() == y[j].skeleton.as_bytes() {
+                            found.push((SKELETON_FUSED, joined.to_owned(), target.clone(), on_a, i, span, j));
+                            continue;
+                        }
+                    }
                     if len > target.len() + 2 {
+                        if abjad {
+                            continue;
+                        }
                         break;
                     }
                     // Too short, or too few letters in common for the spelling to reach 0.86 (see `may_align`).
@@ -1169,6 +1221,9 @@ fn fuse(
         pairs.push(if on_a { (i as u8, n, j as u8, 1, sim) } else { (j as u8, 1, i as u8, n, sim) });
     }
 }
+
+/// The similarity of words fused on their consonant skeleton (see `fuse`).
+const SKELETON_FUSED: f64 = 0.9;
 
 /// The words joined in `buf`, if they fit.
 fn join<'b>(buf: &'b mut [u8; 128], words: &[NameToken]) -> Option<&'b str> {
