@@ -31,6 +31,37 @@ fn putin_petrov() {
 fn mohammed_ali_hassan() {
     check("Mohammed Ali", "Mohammed Hassan", Schema::Person, false);
 }
+/// Real list names (OpenSanctions-derived fields, UN and OFAC aliases).
+#[test]
+fn fields_with_remarks_or_several_names() {
+    check("Abu Mohammed al-Julani (pseudonyme fiable)", "Abu Mohammed al-Julani", Schema::Person, true);
+    check("Kalad Belkasam born 31 Dec. 1979", "Калад Белкасам", Schema::Person, true);
+    check("1: LIONEL 2: DUMONT 3: NA 4: NA", "ليونيل دومونت", Schema::Person, true);
+    check("Dimitri SYTYI, Dmitry SYTIY", "Дмитрий СЫТИЙ", Schema::Person, true);
+    // The best of the several names is scored, with the whole field.
+    let c = compare("KIM Yong-Nam, KIM Young-Nam, KIM Yong-Gon", "Yong Nam KIM", Schema::Person, Algorithm::Vetter);
+    assert!(c.is_match, "{}", c.explanation.summary);
+    assert!(c.explanation.normalisations.iter().any(|n| n.contains("holds 3 names")), "{:?}", c.explanation.normalisations);
+    // Spellings of one word in an a.k.a. remark are not a name of their own.
+    check("Major General Mohamed (a.k.a. Mohammad, Muhammad) KHADDOR", "Mohammed Haidar", Schema::Person, false);
+}
+#[test]
+fn fused_words_and_short_forms() {
+    check("TRANSMORFLOT SHIPPING COMPANY", "TransMorFlot", Schema::Company, true);
+    check("Mahmoud Ahmadinejad", "محمود أحمدي نجاد", Schema::Person, true);
+    check("ALHARAMAIN FOUNDATION", "مؤسسة الحرمين", Schema::Organization, true);
+    check("Siraj Haqqani", "Sirajuddin Haqqani", Schema::Person, true);
+    check("Taufik Rifqi", "توفيق رفقي", Schema::Person, true);
+}
+#[test]
+fn vessel_number_on_one_side() {
+    // A number added on one side (a renamed vessel) is let through; two
+    // numbers that differ are not.
+    check("Baltic Chief", "Baltic Chief I", Schema::Vessel, true);
+    check("Violet", "Violet 1", Schema::Vessel, true);
+    check("Sara 1", "Sara 2", Schema::Vessel, false);
+    check("Victory I", "Victory II", Schema::Vessel, false);
+}
 #[test]
 fn jon_john() {
     check("Jon Smith", "John Smith", Schema::Person, true);
