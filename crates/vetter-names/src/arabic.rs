@@ -413,7 +413,8 @@ pub(crate) fn apply(tokens: &mut Vec<Tok>, steps: &mut Vec<String>, split_articl
             "bin" | "ibn" | "bn" | "ibnu" | "abn" if i > 0 && i + 1 < n => Some("bin"),
             "ben" if i > 0 && i + 1 < n => Some("bin"),
             "bint" | "binti" | "bent" | "bnt" if i > 0 && i + 1 < n => Some("bint"),
-            "ould" if i > 0 && i + 1 < n => Some("ould"),
+            // `Ould` (son of) in Mauritanian names; ولد romanises `wld`.
+            "ould" | "wld" | "weld" | "wuld" if i > 0 && i + 1 < n => Some("ould"),
             w if i + 1 < n => match article(w) {
                 Some("") => Some("al"),
                 Some(c) if next_starts.is_some_and(|s| s.starts_with(c) && s.len() > c.len() + 1) => Some("al"),
@@ -432,15 +433,15 @@ pub(crate) fn apply(tokens: &mut Vec<Tok>, steps: &mut Vec<String>, split_articl
     }
 }
 
-/// A word that starts with a fused article (`aljawlani`, `alkhatib`): a
-/// consonant after `al`, then at least three letters with a vowel (not the
+/// A word that starts with a fused article (`aljawlani`, `alkhatib`,
+/// `elkhairy`): a consonant after `al` or `el`, then at least three letters with a vowel (not the
 /// consonantal form of an Arabic-script word such as `alwsh`), not a known
 /// given name (`Alexander`, `Albert`), not `all…`. The test reads only the
 /// text, so that normalising twice splits the same words.
 fn fused_article(t: &Tok) -> bool {
     let b = t.text.as_bytes();
     b.len() >= 5
-        && b.starts_with(b"al")
+        && (b.starts_with(b"al") || b.starts_with(b"el"))
         && !matches!(b[2], b'a' | b'e' | b'i' | b'o' | b'u' | b'y' | b'l')
         && b[3..].iter().any(|c| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u'))
         && b.iter().all(u8::is_ascii_lowercase)
@@ -497,6 +498,9 @@ fn is_particle(word: &str) -> bool {
             | "bnt"
             | "abn"
             | "ould"
+            | "wld"
+            | "weld"
+            | "wuld"
             | "uddin"
             | "abu"
             | "abw"
@@ -562,6 +566,8 @@ mod tests {
         check("Sami Ben Khamis Ben Saleh Elsseid", "sami bin khamis bin saleh elsseid");
         check("عصام علي محمد علوش", "asam ali muhammad alwsh");
         check("Almira Abdullaeva", "almira abdullaeva");
+        check("Hamada Ould Mohamed Elkhairy", "hamada ould mohamed al khairy");
+        check("حمادة ولد محمد الخيري", "hmada ould muhammad al khyry");
     }
 
     fn texts(name: &str) -> Vec<String> {
