@@ -56,6 +56,11 @@ struct WordFacts {
     text: u64,
     skeleton: u64,
     phonetic: u64,
+    /// A hash of its skeleton as Arabic script writes foreign names, which
+    /// has no p, v or hard g: `p`→`b`, `v`→`f`, `g`→`j` (Peyman is بيمن,
+    /// Parviz برفيز, Gachi جشي); the skeleton's hash when the word has none
+    /// of these letters.
+    arabic: u64,
 }
 
 impl WordFacts {
@@ -67,6 +72,7 @@ impl WordFacts {
             text: fnv1a(&t.text),
             skeleton: fnv1a(&t.skeleton),
             phonetic: fnv1a(&t.phonetic),
+            arabic: arabic_skeleton(&t.text).map_or_else(|| fnv1a(&t.skeleton), |k| fnv1a(&k)),
         }
     }
 
@@ -200,9 +206,12 @@ fn token_similarity_in(
     // the spelling: the vowels the script leaves out are half the word
     // (Taufik/توفيق, `twfyq`).
     let spelling_floor = if abjad_vs_vowelled && a.skeleton.len() >= 3 { 0.4 } else { 0.5 };
+    // Against an abjad, the skeleton as Arabic script writes p, v and g
+    // counts too, from three consonants (Peyman/بيمن).
+    let arabic_spelling = abjad_vs_vowelled && a.skeleton.len().min(b.skeleton.len()) >= 3 && fa.arabic == fb.arabic;
     if skeleton_applies
         && a.skeleton.len() >= 2
-        && fa.same_skeleton(a, fb, b)
+        && (fa.same_skeleton(a, fb, b) || arabic_spelling)
         && spelled >= spelling_floor
         && 0.86 > best.sim
     {
@@ -255,6 +264,26 @@ fn loosely_comparable(a: &NameToken, fa: &WordFacts, b: &NameToken, fb: &WordFac
         (Some(x), Some(y)) => x != y,
         _ => true,
     }
+}
+
+/// The consonant skeleton of `word` spelled as Arabic script writes
+/// foreign names (`p`→`b`, `v`→`f`, `g` but not `gh`→`j`), or `None` when
+/// the word has none of these letters.
+fn arabic_skeleton(word: &str) -> Option<String> {
+    let b = word.as_bytes();
+    if !b.iter().any(|c| matches!(c, b'p' | b'v' | b'g')) {
+        return None;
+    }
+    let mut out = String::with_capacity(b.len());
+    for (i, &c) in b.iter().enumerate() {
+        out.push(match c {
+            b'p' => 'b',
+            b'v' => 'f',
+            b'g' if b.get(i + 1) != Some(&b'h') => 'j',
+            other => char::from(other),
+        });
+    }
+    Some(vetter_names::skeleton(&out))
 }
 
 /// `long` as a compound with `ad-Din` ("of the faith") whose first part is
@@ -1099,7 +1128,7 @@ pub fn slavic_key(word: &str) -> String {
 /// caller has already let numbers through), and
 /// have too few letters in common for the edit similarities to reach it.
 fn may_align(x: &NameToken, fx: &WordFacts, bx: &[u8; 27], y: &NameToken, fy: &WordFacts, by: &[u8; 27]) -> bool {
-    if x.initial || y.initial || fx.same_skeleton(x, fy, y) || fx.same_phonetic(x, fy, y) {
+    if x.initial || y.initial || fx.same_skeleton(x, fy, y) || fx.same_phonetic(x, fy, y) || fx.arabic == fy.arabic {
         return true;
     }
     if x.group.is_some() && x.group == y.group {

@@ -41,7 +41,11 @@ fn fields_with_remarks_or_several_names() {
     // The best of the several names is scored, with the whole field.
     let c = compare("KIM Yong-Nam, KIM Young-Nam, KIM Yong-Gon", "Yong Nam KIM", Schema::Person, Algorithm::Vetter);
     assert!(c.is_match, "{}", c.explanation.summary);
-    assert!(c.explanation.normalisations.iter().any(|n| n.contains("holds 3 names")), "{:?}", c.explanation.normalisations);
+    assert!(
+        c.explanation.normalisations.iter().any(|n| n.contains("holds 3 names")),
+        "{:?}",
+        c.explanation.normalisations
+    );
     // Spellings of one word in an a.k.a. remark are not a name of their own.
     check("Major General Mohamed (a.k.a. Mohammad, Muhammad) KHADDOR", "Mohammed Haidar", Schema::Person, false);
 }
@@ -52,6 +56,9 @@ fn fused_words_and_short_forms() {
     check("ALHARAMAIN FOUNDATION", "مؤسسة الحرمين", Schema::Organization, true);
     check("Siraj Haqqani", "Sirajuddin Haqqani", Schema::Person, true);
     check("Taufik Rifqi", "توفيق رفقي", Schema::Person, true);
+    // Arabic script writes p as ب, v as ف and g as ج in foreign names.
+    check("JEBELLI, Peyman", "جبلي بيمن", Schema::Person, true);
+    check("KHAKI, Parviz", "خكي برفيز", Schema::Person, true);
 }
 #[test]
 fn vessel_number_on_one_side() {
