@@ -56,10 +56,9 @@ struct WordFacts {
     text: u64,
     skeleton: u64,
     phonetic: u64,
-    /// A hash of its skeleton as Arabic script writes foreign names, which
-    /// has no p, v or hard g: `p`→`b`, `v`→`f`, `g`→`j` (Peyman is بيمن,
-    /// Parviz برفيز, Gachi جشي); the skeleton's hash when the word has none
-    /// of these letters.
+    /// A hash of its skeleton as Arabic script writes it
+    /// (`vetter_names::arabic_skeleton`; the plain skeleton's hash when that
+    /// is the same).
     arabic: u64,
 }
 
@@ -72,7 +71,7 @@ impl WordFacts {
             text: fnv1a(&t.text),
             skeleton: fnv1a(&t.skeleton),
             phonetic: fnv1a(&t.phonetic),
-            arabic: arabic_skeleton(&t.text).map_or_else(|| fnv1a(&t.skeleton), |k| fnv1a(&k)),
+            arabic: vetter_names::arabic_skeleton(&t.text).map_or_else(|| fnv1a(&t.skeleton), |k| fnv1a(&k)),
         }
     }
 
@@ -266,32 +265,15 @@ fn loosely_comparable(a: &NameToken, fa: &WordFacts, b: &NameToken, fb: &WordFac
     }
 }
 
-/// The consonant skeleton of `word` spelled as Arabic script writes
-/// foreign names (`p`→`b`, `v`→`f`, `g` but not `gh`→`j`), or `None` when
-/// the word has none of these letters.
-fn arabic_skeleton(word: &str) -> Option<String> {
-    let b = word.as_bytes();
-    if !b.iter().any(|c| matches!(c, b'p' | b'v' | b'g')) {
-        return None;
-    }
-    let mut out = String::with_capacity(b.len());
-    for (i, &c) in b.iter().enumerate() {
-        out.push(match c {
-            b'p' => 'b',
-            b'v' => 'f',
-            b'g' if b.get(i + 1) != Some(&b'h') => 'j',
-            other => char::from(other),
-        });
-    }
-    Some(vetter_names::skeleton(&out))
-}
-
 /// `long` as a compound with `ad-Din` ("of the faith") whose first part is
 /// `short`: Sirajuddin is known as Siraj, Nasiruddin as Nasir, and the
 /// lists print both. Arabic script romanises `سراج الدين` fused
 /// (`srajuddin`), as many Latin spellings do.
 fn din_compound(long: &NameToken, short: &NameToken) -> Option<TokenSim> {
     const SUFFIXES: [&str; 9] = ["uddin", "uddeen", "eddine", "eddin", "addin", "aldin", "aldeen", "uldin", "iddin"];
+    if !long.text.ends_with(['n', 'e']) {
+        return None;
+    }
     let stem = SUFFIXES.iter().find_map(|x| long.text.strip_suffix(x))?;
     if stem.len() < 3 || short.text.len() < 3 || short.text.ends_with("din") || short.text.ends_with("deen") {
         return None;
@@ -664,6 +646,7 @@ pub fn score_forms(pa: &Prepared, pb: &Prepared, schema: Schema, explanation: Op
                 && !numbers
                 && !patronymics
                 && !may_align(x, &pa.facts[i], &pa.bags[i], y, &pb.facts[j], &pb.bags[j])
+                && !(abjad_vs_vowelled && pa.facts[i].arabic == pb.facts[j].arabic)
             {
                 continue;
             }
@@ -1128,7 +1111,7 @@ pub fn slavic_key(word: &str) -> String {
 /// caller has already let numbers through), and
 /// have too few letters in common for the edit similarities to reach it.
 fn may_align(x: &NameToken, fx: &WordFacts, bx: &[u8; 27], y: &NameToken, fy: &WordFacts, by: &[u8; 27]) -> bool {
-    if x.initial || y.initial || fx.same_skeleton(x, fy, y) || fx.same_phonetic(x, fy, y) || fx.arabic == fy.arabic {
+    if x.initial || y.initial || fx.same_skeleton(x, fy, y) || fx.same_phonetic(x, fy, y) {
         return true;
     }
     if x.group.is_some() && x.group == y.group {
@@ -1200,8 +1183,9 @@ fn fuse(
                     for (c, n) in bag.iter_mut().zip(&bx[k]) {
                         *c = c.saturating_add(*n);
                     }
-                    if abjad {
-                        // Vowels are missing on one side: lengths and letters say little.
+                    // Vowels are missing on one side: lengths and letters say
+                    // little, but the target's skeleton must start with the first word's.
+                    if abjad && y[j].skeleton.as_bytes().starts_with(x[i].skeleton.as_bytes()) {
                         let mut buf = [0u8; 128];
                         let Some(joined) = join(&mut buf, &x[i..=k]) else { continue };
                         let key = vetter_names::skeleton(joined);

@@ -83,6 +83,40 @@ pub(crate) fn phonetic_key(word: &str) -> Key {
     key_of(word, push_phonetic, phonetic)
 }
 
+/// The [`skeleton`] of `word` spelled as Arabic script writes foreign
+/// names, which has no p, v or hard g: `p`→`b`, `v`→`f`, `g` (not `gh`)→`j`
+/// (Peyman is بيمن, Parviz برفيز, Gachi جشي); `None` when the word has none
+/// of these letters, so that its plain skeleton stands.
+///
+/// ```
+/// use vetter_names::{arabic_skeleton, skeleton};
+/// assert_eq!(arabic_skeleton("peyman").unwrap().as_str(), skeleton("bymn"));
+/// assert_eq!(arabic_skeleton("parviz").unwrap().as_str(), skeleton("brfyz"));
+/// assert!(arabic_skeleton("hussein").is_none());
+/// ```
+pub fn arabic_skeleton(word: &str) -> Option<Key> {
+    let b = word.as_bytes();
+    if !b.iter().any(|c| matches!(c, b'p' | b'v' | b'g')) {
+        return None;
+    }
+    let map = |i: usize, c: u8| match c {
+        b'p' => b'b',
+        b'v' => b'f',
+        b'g' if b.get(i + 1) != Some(&b'h') => b'j',
+        other => other,
+    };
+    let mut stack = [0u8; 64];
+    if b.len() <= stack.len() {
+        for (i, &c) in b.iter().enumerate() {
+            stack[i] = map(i, c);
+        }
+        // Only ASCII letters were replaced by ASCII letters.
+        return std::str::from_utf8(&stack[..b.len()]).ok().map(skeleton_key);
+    }
+    let spelled: Vec<u8> = b.iter().enumerate().map(|(i, &c)| map(i, c)).collect();
+    String::from_utf8(spelled).ok().map(|s| skeleton_key(&s))
+}
+
 /// The [`skeleton`] of a word as a [`Key`], without a heap allocation for most words.
 pub(crate) fn skeleton_key(word: &str) -> Key {
     key_of(word, push_skeleton, skeleton)
