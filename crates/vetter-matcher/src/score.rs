@@ -642,11 +642,13 @@ pub fn score_forms(pa: &Prepared, pb: &Prepared, schema: Schema, explanation: Op
             // Patronymics of one name may be spelled far apart (Rygoravich/Grigoryevich).
             let numbers = pa.facts[i].number || pb.facts[j].number;
             let patronymics = pa.facts[i].patronymic && pb.facts[j].patronymic;
-            if !same_slavic
-                && !numbers
-                && !patronymics
-                && !may_align(x, &pa.facts[i], &pa.bags[i], y, &pb.facts[j], &pb.bags[j])
-                && !(abjad_vs_vowelled && pa.facts[i].arabic == pb.facts[j].arabic)
+            // Against an abjad, the Arabic spelling of p, v and g may align too.
+            let arabic_spelling = abjad_vs_vowelled && pa.facts[i].arabic == pb.facts[j].arabic;
+            if !(same_slavic
+                || numbers
+                || patronymics
+                || arabic_spelling
+                || may_align(x, &pa.facts[i], &pa.bags[i], y, &pb.facts[j], &pb.bags[j]))
             {
                 continue;
             }
