@@ -71,10 +71,10 @@ pub(crate) fn strip(name: &str) -> Option<(String, Vec<String>)> {
         text.replace_range(open..=close, " ");
         steps.push(format!("removed remark \"{}\"", removed.trim()));
     }
-    // A birth clause after the name: ` born 21 Oct. 1977 in Tunisia`.
-    if let Some(at) = birth_clause(&text) {
-        let removed = text[at..].trim().to_owned();
-        text.truncate(at);
+    // A birth clause: ` born 21 Oct. 1977 in Tunisia`, up to a comma or the end.
+    while let Some((at, end)) = birth_clause(&text) {
+        let removed = text[at..end].trim().to_owned();
+        text.replace_range(at..end, " ");
         steps.push(format!("removed \"{removed}\" (not part of the name)"));
     }
     // UN name parts: `1: IBRAHIM 2: ALI 3: ABU BAKR 4: TANTOUSH`.
@@ -136,21 +136,30 @@ fn remark(text: &str) -> Option<(usize, usize)> {
     None
 }
 
-/// Where a birth clause starts: ` born ` followed by a date, a place (`in`,
-/// `on`, `at`) or a circa, after at least one word of name.
-fn birth_clause(text: &str) -> Option<usize> {
+/// Where a birth clause starts and ends: `born` followed by a date, a
+/// place (`in`, `on`, `at`) or a circa, up to the next comma or the end,
+/// when the field has letters outside it. The clause may come first, in
+/// `born 1977, NAME`, which "SURNAME, Given" would otherwise turn around
+/// (and a second normalisation would then take out).
+fn birth_clause(text: &str) -> Option<(usize, usize)> {
     let lower = text.to_ascii_lowercase();
     let mut from = 0;
     while let Some(rel) = lower[from..].find("born") {
         let at = from + rel;
         from = at + 4;
-        let before_ok = at > 0 && lower.as_bytes()[at - 1] == b' ';
+        let before_ok = at == 0 || matches!(lower.as_bytes()[at - 1], b' ' | b',');
         let after = lower[at + 4..].trim_start();
         let after_ok = lower[at + 4..].starts_with(' ')
             && (after.starts_with(|c: char| c.is_ascii_digit())
                 || ["in ", "on ", "at ", "circa", "c.", "ca.", "approx"].iter().any(|w| after.starts_with(w)));
-        if before_ok && after_ok && text[..at].chars().any(char::is_alphabetic) {
-            return Some(at);
+        if !(before_ok && after_ok) {
+            continue;
+        }
+        let end = lower[at..].find(',').map_or(text.len(), |c| at + c);
+        // Anything that may transliterate to a word counts (`𖭛` is `caum`).
+        let wordy = |c: char| c.is_alphanumeric() || (!c.is_ascii() && !c.is_whitespace());
+        if text[..at].chars().chain(text[end..].chars()).any(wordy) {
+            return Some((at, end));
         }
     }
     None
@@ -305,6 +314,7 @@ mod tests {
         assert_eq!(cleaned("Mohammad Shafiq Ahmadi (previously listed as)"), "Mohammad Shafiq Ahmadi");
         assert_eq!(cleaned("Hamraoui Kamel born 21 Oct. 1977 in Tunisia"), "Hamraoui Kamel");
         assert_eq!(cleaned("Kalad Belkasam born 31 Dec. 1979"), "Kalad Belkasam");
+        assert_eq!(cleaned("born 21 Oct. 1977, KAMEL Hamraoui"), ", KAMEL Hamraoui");
         assert_eq!(cleaned("A.K.A. Khabar, Abu"), "Khabar, Abu");
         assert_eq!(cleaned("1: LIONEL 2: DUMONT 3: NA 4: NA"), "LIONEL DUMONT");
         assert_eq!(cleaned("1: IBRAHIM 2: ALI 3: ABU BAKR 4: TANTOUSH"), "IBRAHIM ALI ABU BAKR TANTOUSH");

@@ -565,6 +565,12 @@ mod tests {
             Just(" LLC ".to_owned()),
             Just(" Dr. ".to_owned()),
             Just("M/V ".to_owned()),
+            Just(" born 21 Oct. 1977".to_owned()),
+            Just(" (pseudonyme fiable".to_owned()),
+            Just("1: NA 2:".to_owned()),
+            Just("A.K.A. ".to_owned()),
+            Just(" / ".to_owned()),
+            Just("(a.k.a. ".to_owned()),
             Just("ООО".to_owned()),
             Just(", ".to_owned()),
             Just("ザ\u{3099}".to_owned()),
@@ -590,6 +596,9 @@ mod tests {
                 prop_assert!(t.phonetic.is_ascii() && t.skeleton.is_ascii());
             }
             let _ = crate::romanizations(&name);
+            for part in crate::split_names(&name, kind) {
+                prop_assert!(part.chars().any(char::is_alphabetic), "{:?} gave {:?}", name, part);
+            }
         }
 
         #[test]
