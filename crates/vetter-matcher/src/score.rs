@@ -20,7 +20,7 @@ use vetter_model::Schema;
 use vetter_names::{NameForm, NameKind, NameToken, Script};
 
 use crate::hash::fnv1a;
-use crate::similarity::{jaro_winkler, levenshtein, levenshtein_ratio};
+use crate::similarity::{jaro_winkler, levenshtein, spelling};
 use crate::weights::rarity;
 use crate::{AlignedPair, Explanation, Feature, UnmatchedToken};
 
@@ -278,9 +278,8 @@ fn din_compound(long: &NameToken, short: &NameToken) -> Option<TokenSim> {
     if stem.len() < 3 || short.text.len() < 3 || short.text.ends_with("din") || short.text.ends_with("deen") {
         return None;
     }
-    let spelled = 0.5 * jaro_winkler(stem, &short.text) + 0.5 * levenshtein_ratio(stem, &short.text);
     let key = vetter_names::skeleton(stem);
-    (spelled >= 0.85 || (key.len() >= 3 && key.as_bytes() == short.skeleton.as_bytes()))
+    (spelling(stem, &short.text) >= 0.85 || (key.len() >= 3 && key.as_bytes() == short.skeleton.as_bytes()))
         .then_some(TokenSim { sim: 0.85, reason: "short form" })
 }
 
@@ -704,12 +703,7 @@ pub fn score_forms(pa: &Prepared, pb: &Prepared, schema: Schema, explanation: Op
         && sure_words().map(|&(i, _, j, _, _)| wa[i as usize].max(wb[j as usize])).sum::<f64>() < EXCUSE_EVIDENCE
     {
         pairs.retain(|p| !stands_for_full(p));
-        pair_a = [NONE; MAX_TOKENS];
-        pair_b = [NONE; MAX_TOKENS];
-        for (k, &(i, _, j, _, _)) in pairs.iter().enumerate() {
-            pair_a[i as usize] = k as u8;
-            pair_b[j as usize] = k as u8;
-        }
+        index_pairs(&pairs, &mut pair_a, &mut pair_b);
     }
     // Fused words: two adjacent free words on one side against one free word on the other.
     fuse((ta, &pa.bags), (tb, &pb.bags), abjad, &mut pair_a, &mut pair_b, &mut pairs);
@@ -1048,15 +1042,17 @@ fn keep_syllable_order(
         let Some(k) = k else { break };
         pairs.remove(k);
     }
+    index_pairs(pairs, pair_a, pair_b);
+}
+
+/// Writes into `pair_a` and `pair_b`, for each word of either name, the
+/// index in `pairs` of the aligned span that holds it, or [`NONE`].
+fn index_pairs(pairs: &[AlignedSpan], pair_a: &mut [u8; MAX_TOKENS], pair_b: &mut [u8; MAX_TOKENS]) {
     pair_a.fill(NONE);
     pair_b.fill(NONE);
     for (k, &(i, ni, j, nj, _)) in pairs.iter().enumerate() {
-        for x in i..i + ni {
-            pair_a[x as usize] = k as u8;
-        }
-        for y in j..j + nj {
-            pair_b[y as usize] = k as u8;
-        }
+        pair_a[usize::from(i)..usize::from(i + ni)].fill(k as u8);
+        pair_b[usize::from(j)..usize::from(j + nj)].fill(k as u8);
     }
 }
 
@@ -1185,33 +1181,34 @@ fn fuse(
                     for (c, n) in bag.iter_mut().zip(&bx[k]) {
                         *c = c.saturating_add(*n);
                     }
+                    if len > target.len() + 2 && !abjad {
+                        break;
+                    }
                     // Vowels are missing on one side: lengths and letters say
                     // little, but the target's skeleton must start with the first word's.
-                    if abjad && y[j].skeleton.as_bytes().starts_with(x[i].skeleton.as_bytes()) {
-                        let mut buf = [0u8; 128];
-                        let Some(joined) = join(&mut buf, &x[i..=k]) else { continue };
+                    let by_skeleton = abjad && y[j].skeleton.as_bytes().starts_with(x[i].skeleton.as_bytes());
+                    // Neither too long nor too short, and enough letters in
+                    // common for the spelling to reach 0.86 (see `may_align`).
+                    let by_spelling = len.abs_diff(target.len()) <= 2
+                        && spelling_bound(&bag, &by[j], len as f64, target.len() as f64) >= 0.86;
+                    if !by_skeleton && !by_spelling {
+                        continue;
+                    }
+                    // Joined on the stack: most candidates tried are not kept.
+                    let mut buf = [0u8; 128];
+                    let Some(joined) = join(&mut buf, &x[i..=k]) else { continue };
+                    if by_skeleton {
                         let key = vetter_names::skeleton(joined);
                         if key.len() >= 3 && key.as_bytes() == y[j].skeleton.as_bytes() {
                             found.push((SKELETON_FUSED, joined.to_owned(), target.clone(), on_a, i, span, j));
                             continue;
                         }
                     }
-                    if len > target.len() + 2 {
-                        if abjad {
-                            continue;
+                    if by_spelling {
+                        let spelled = spelling(joined, target);
+                        if spelled >= 0.86 {
+                            found.push((spelled, joined.to_owned(), target.clone(), on_a, i, span, j));
                         }
-                        break;
-                    }
-                    // Too short, or too few letters in common for the spelling to reach 0.86 (see `may_align`).
-                    if len + 2 < target.len() || spelling_bound(&bag, &by[j], len as f64, target.len() as f64) < 0.86 {
-                        continue;
-                    }
-                    // Joined on the stack: most candidates tried are not kept.
-                    let mut buf = [0u8; 128];
-                    let Some(joined) = join(&mut buf, &x[i..=k]) else { continue };
-                    let spelled = 0.5 * jaro_winkler(joined, target) + 0.5 * levenshtein_ratio(joined, target);
-                    if spelled >= 0.86 {
-                        found.push((spelled, joined.to_owned(), target.clone(), on_a, i, span, j));
                     }
                 }
             }

@@ -146,6 +146,12 @@ pub fn levenshtein_ratio(a: &str, b: &str) -> f64 {
     1.0 - levenshtein(a, b) as f64 / longer as f64
 }
 
+/// The spelling similarity of two words: half Jaro-Winkler, half
+/// [`levenshtein_ratio`] (what word alignment compares spellings by).
+pub fn spelling(a: &str, b: &str) -> f64 {
+    0.5 * jaro_winkler(a, b) + 0.5 * levenshtein_ratio(a, b)
+}
+
 /// American Soundex code of a word (`R163` for Robert), empty for a word without letters.
 pub fn soundex(word: &str) -> String {
     fn code(c: u8) -> u8 {

@@ -43,11 +43,9 @@ const PREFIXES: &[&str] =
     &["a.k.a.", "a.k.a", "aka ", "f.k.a.", "fka ", "also known as ", "formerly known as ", "alias ", "alias: "];
 
 /// `name` without the annotations it carries, and the steps taken; `None`
-/// when there is nothing to remove (the common case, decided by a cheap scan).
+/// when there is nothing to remove. [`may_carry`] tells cheaply whether
+/// to call it.
 pub(crate) fn strip(name: &str) -> Option<(String, Vec<String>)> {
-    if !maybe_annotated(name.as_bytes()) {
-        return None;
-    }
     let mut text = name.to_owned();
     let mut steps = Vec::new();
     // A leading alias marker.
@@ -94,23 +92,6 @@ pub(crate) fn may_carry(name: &str, words: &[crate::translit::Tok]) -> bool {
             "k" => i > 0 && matches!(words[i - 1].text.as_str(), "a" | "f"),
             _ => false,
         })
-}
-
-/// Whether `name` may carry an annotation: it has brackets, a colon, or one
-/// of the marker words (checked case-insensitively, without allocating).
-fn maybe_annotated(b: &[u8]) -> bool {
-    let at = |i: usize, needle: &[u8]| b.get(i..i + needle.len()).is_some_and(|w| w.eq_ignore_ascii_case(needle));
-    (0..b.len()).any(|i| match b[i] {
-        b'(' | b'[' | b':' => true,
-        c if !c.is_ascii_alphabetic() => false,
-        c => match c | 0x20 {
-            b'b' => at(i, b"born"),
-            b'a' => at(i, b"a.k.a") || at(i, b"aka ") || at(i, b"alias"),
-            b'k' => at(i, b"known as"),
-            b'f' => at(i, b"f.k.a"),
-            _ => false,
-        },
-    })
 }
 
 /// The byte range (inclusive) of the first bracketed remark of `text` that is an annotation.

@@ -226,10 +226,10 @@ fn normalize_with(name: &str, kind: NameKind, tokens: &mut Vec<Tok>) -> NameForm
             }
             // A lone `I` after a vessel's name is its number (`Victory I` =
             // `Victory 1`), not an initial: ships are not named after initials.
-            if tokens.len() >= 2 && tokens.last().is_some_and(|t| t.text == "i") {
-                if let Some(t) = tokens.last_mut() {
-                    t.text.replace_range(.., "1");
-                }
+            if tokens.len() >= 2
+                && let Some(t) = tokens.last_mut().filter(|t| t.text == "i")
+            {
+                t.text.replace_range(.., "1");
                 steps.push("read the final \"I\" as the number 1".to_owned());
             }
         }

@@ -250,15 +250,15 @@ pub(crate) fn tokenize_into(name: &str, systems: Systems, out: &mut Vec<Tok>) ->
                     continue;
                 }
             }
-            Script::Hebrew if hebrew_letter(c, w.cur.is_empty(), chars.get(i + 1).copied()).is_some() => {
-                let start = w.cur.is_empty();
-                let latin = hebrew_letter(c, start, chars.get(i + 1).copied()).unwrap_or_default();
-                w.start(Script::Hebrew);
-                w.cur.push_str(latin);
-                w.letters += 1;
-                // A doubled vav is one `v`.
-                i += if c == 'ו' && chars.get(i + 1) == Some(&'ו') { 2 } else { 1 };
-                continue;
+            Script::Hebrew => {
+                if let Some(latin) = hebrew_letter(c, w.cur.is_empty(), chars.get(i + 1).copied()) {
+                    w.start(Script::Hebrew);
+                    w.cur.push_str(latin);
+                    w.letters += 1;
+                    // A doubled vav is one `v`.
+                    i += if c == 'ו' && chars.get(i + 1) == Some(&'ו') { 2 } else { 1 };
+                    continue;
+                }
             }
             _ => {}
         }
