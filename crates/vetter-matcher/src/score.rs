@@ -60,6 +60,8 @@ struct WordFacts {
     /// (`vetter_names::arabic_skeleton`; the plain skeleton's hash when that
     /// is the same).
     arabic: u64,
+    /// The Chinese family names it may spell (`vetter_names::chinese_surnames`).
+    chinese: u128,
 }
 
 impl WordFacts {
@@ -72,6 +74,7 @@ impl WordFacts {
             skeleton: fnv1a(&t.skeleton),
             phonetic: fnv1a(&t.phonetic),
             arabic: vetter_names::arabic_skeleton(&t.text).map_or_else(|| fnv1a(&t.skeleton), |k| fnv1a(&k)),
+            chinese: vetter_names::chinese_surnames(&t.text),
         }
     }
 
@@ -106,6 +109,10 @@ fn token_similarity_in(
     if fa.same_text(a, fb, b) {
         return TokenSim { sim: 1.0, reason: "exact" };
     }
+    if matches!((a.text.as_str(), b.text.as_str()), ("bin", "ben") | ("ben", "bin")) {
+        // `ben` is the Maghrebi spelling of `bin` ("son of"): Ben Laden, Ben Ali.
+        return TokenSim { sim: 0.95, reason: "variant" };
+    }
     if fa.number || fb.number {
         // Numbers, Arabic or Roman, must be equal: "Ocean Star 2" is not
         // "Ocean Star 3", "Bicentenario VI" is not "Bicentenario VII".
@@ -138,6 +145,10 @@ fn token_similarity_in(
         if a.text.len().min(b.text.len()) >= 5 && fa.pinyin.is_none() && fb.pinyin.is_none() {
             return TokenSim { sim: 0.0, reason: "different" };
         }
+    }
+    if fa.chinese & fb.chinese != 0 {
+        // One Chinese family name in two romanisations: Li/Lee, Chen/Tan, Zhang/Cheung.
+        return TokenSim { sim: 0.92, reason: "Chinese surname" };
     }
     if nisba_or_feminine(a, b, !abjad_vs_vowelled) || nisba_or_feminine(b, a, !abjad_vs_vowelled) {
         // Mohammadi is a surname formed from Mohammad, Ivanova the woman of
@@ -259,8 +270,16 @@ fn loosely_comparable(a: &NameToken, fa: &WordFacts, b: &NameToken, fb: &WordFac
     // Two different Pinyin words of as many syllables differ in a syllable,
     // which is another character (Xiang/Qiang, Qingfang/Qingchang,
     // Xinjing/Xinjiang): Pinyin spells each syllable one way.
+    // Pinyin words of other syllable counts where one begins or ends the
+    // other are a given name and one of its syllables (Mingguo/Ming), which
+    // fusion joins if the other syllable is there; not a spelling.
     match (fa.pinyin, fb.pinyin) {
-        (Some(x), Some(y)) => x != y,
+        (Some(x), Some(y)) if x == y => false,
+        (Some(_), Some(_)) => {
+            let (short, long) = if a.text.len() < b.text.len() { (&a.text, &b.text) } else { (&b.text, &a.text) };
+            // A one-letter difference is a spelling (Ala/Aala).
+            long.len() < short.len() + 2 || !(long.starts_with(short.as_str()) || long.ends_with(short.as_str()))
+        }
         _ => true,
     }
 }
@@ -643,7 +662,10 @@ pub fn score_forms(pa: &Prepared, pb: &Prepared, schema: Schema, explanation: Op
             let patronymics = pa.facts[i].patronymic && pb.facts[j].patronymic;
             // Against an abjad, the Arabic spelling of p, v and g may align too.
             let arabic_spelling = abjad_vs_vowelled && pa.facts[i].arabic == pb.facts[j].arabic;
+            // Romanisations of one Chinese family name share few letters (Chen/Tan).
+            let chinese = pa.facts[i].chinese & pb.facts[j].chinese != 0;
             if !(same_slavic
+                || chinese
                 || numbers
                 || patronymics
                 || arabic_spelling
@@ -665,13 +687,17 @@ pub fn score_forms(pa: &Prepared, pb: &Prepared, schema: Schema, explanation: Op
             }
         }
     }
+    let same_words = ta.len() == tb.len() && ta.iter().zip(tb).all(|(x, y)| x.text == y.text);
     candidates.sort_unstable_by(|x, y| {
         y.0.total_cmp(&x.0).then_with(|| {
             let key = |c: &Candidate| {
                 let (p, q) = (pa.facts[c.1 as usize].text, pb.facts[c.2 as usize].text);
                 if p <= q { (p, q) } else { (q, p) }
             };
-            key(x).cmp(&key(y))
+            // Two names of the same words in the same order pair each word
+            // with its own place, however often it repeats (a long remark).
+            let offset = |c: &Candidate| if same_words { c.1.abs_diff(c.2) } else { 0 };
+            key(x).cmp(&key(y)).then_with(|| offset(x).cmp(&offset(y)))
         })
     });
     // pair_a[i] / pair_b[j]: index of the pair a word is in.

@@ -434,3 +434,29 @@ fn arabic_z_then_h_is_two_consonants() {
     check("Faisal Ahmed Ali Alzahrani", "فيصل احمد بن علي الزھراني", Schema::Person, true);
     check("Zuhair Ahmed", "زهير أحمد", Schema::Person, true);
 }
+
+/// One Chinese family name in Pinyin, Wade-Giles, Cantonese and Hokkien
+/// spellings is one word; other family names stay apart (issue 4).
+#[test]
+fn chinese_family_names_in_their_romanisations() {
+    check("Li Wei", "Lee Wei", Schema::Person, true);
+    check("Chen Wei Ming", "Tan Wei Ming", Schema::Person, true);
+    check("Zhang Xiaoming", "Cheung Xiaoming", Schema::Person, true);
+    check("Huang Jianguo", "Wang Jianguo", Schema::Person, false);
+    check("Li Wei", "Lin Wei", Schema::Person, false);
+    // A given name and one of its syllables are not spellings of each other;
+    // the syllables printed apart fuse into it.
+    check("CHEN Mingguo", "陈明国", Schema::Person, true);
+}
+
+/// `ben` is the Maghrebi `bin`; a field with two names of one family is
+/// split; a name of more words than the aligner's window still equals
+/// itself; a Russian rank is a title (issue 4).
+#[test]
+fn particles_family_lists_long_names_and_ranks() {
+    check("BIN LADIN, Osama", "Ben Laden Ossama", Schema::Person, true);
+    check("JANG BOM SU", "Jang Pom Su, Jang Hyon U", Schema::Person, true);
+    let long = "サイフ・アル・アドル（生年月日：１９６３年４月１１日。出生地：エジプトのMonufia Governorate。国籍：エジプト。【アラビア語表記】）";
+    check(long, long, Schema::Person, true);
+    check("Commander Putol", "Командир Пютол", Schema::Person, true);
+}

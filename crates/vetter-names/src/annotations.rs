@@ -242,7 +242,19 @@ pub fn split_names(name: &str, kind: NameKind) -> Vec<String> {
             })
     };
     let lower_too = name.chars().any(char::is_lowercase);
-    let several = parts.len() >= 3 || (parts.len() == 2 && lower_too && parts.iter().all(|p| surname_and_more(p)));
+    // Two names of one family (`Jang Pom Su, Jang Hyon U`): a surname
+    // before a comma never starts or ends the given names after it too.
+    let same_family = parts.len() == 2 && {
+        let (x, y) = (parts[0].split_whitespace(), parts[1].split_whitespace());
+        let (x, y): (Vec<&str>, Vec<&str>) = (x.collect(), y.collect());
+        x.len() >= 2
+            && y.len() >= 2
+            && (x[0].eq_ignore_ascii_case(y[0]) || x[x.len() - 1].eq_ignore_ascii_case(y[y.len() - 1]))
+            && letters(x[0]) >= 2
+            && letters(y[y.len() - 1]) >= 1
+    };
+    let several =
+        parts.len() >= 3 || same_family || (parts.len() == 2 && lower_too && parts.iter().all(|p| surname_and_more(p)));
     if several { parts.into_iter().map(str::to_owned).collect() } else { Vec::new() }
 }
 
@@ -261,6 +273,8 @@ mod tests {
         );
         assert_eq!(split_names("Евгений ГРИЦЕНКО / Євген ГРИЦЕНКО", p), ["Евгений ГРИЦЕНКО", "Євген ГРИЦЕНКО"]);
         assert_eq!(split_names("Kang Gye (Pi Ryu Gang)", NameKind::Vessel), ["Kang Gye", "Pi Ryu Gang"]);
+        assert_eq!(split_names("Jang Pom Su, Jang Hyon U", p), ["Jang Pom Su", "Jang Hyon U"]);
+        assert!(split_names("Jang, Pom Su", p).is_empty());
         assert_eq!(
             split_names("Major General Mohamed (a.k.a. Mohammad, Muhammad, Mohammed) KHADDOR", p),
             ["Major General Mohamed KHADDOR"]

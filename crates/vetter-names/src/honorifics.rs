@@ -26,14 +26,16 @@ monsieur, mme, madame, mlle, mademoiselle, herr, frau, fraulein, dipl ing, dhr, 
 gospodin, gospozha, g n, g zha, d r, pan, pani
 general, heneral, general leytenant, general mayor, general polkovnik, general armii, polkovnik, podpolkovnik
 mayor, kapitan, leytenant, admiral, vitse admiral, kontr admiral, marshal
-prezident, prezydent, premyer ministr, premier ministr, ministr, posol, senator, deputat, knyaz, knyaginya
+prezident, prezydent, premyer ministr, premier ministr, ministr, posol, senator, deputat, knyaz, knyaginya, komandir
 # Islamic titles
 sheikh, shaikh, shaykh, sheik, cheikh, sheykh, shiekh, shaykha, sheikha, shaikha, sheykha, shykh, al shykh, alshykh
-haji, hajji, hadji, hajj, haj, hadj, alhaj, alhajj, al haj, al hajj, el hadj, el haj, hajjah, hajja, hajia, hajy, al hajy
+haji, hajji, hadji, hajj, haj, hadj, alhaj, alhajj, al haj, al hajj, el hadj, el haj, hajjah, hajja, hajia, hajy, al hajy, haja
 mullah, mulla, molla, mullo, moulla, mla, mollah
 maulana, mawlana, moulana, mowlana, molana, maulavi, maulvi, molvi, mawlawi, moulvi, mawlavi, mavlavi, mwlwy
 mufti, qari, imam, emam, ayatollah, ayatullah, ayatolah, grand ayatollah, hojatoleslam, hojjat al eslam, hujjat al islam
 sayyid, sayed, sayyed, seyed, seyyed, syed, sayid, sayyida, sayeda, seyyedeh
+# Afghan honorific (champion)
+pahlawan, pahlavan, pehlwan
 # Military ranks
 gen, lt gen, maj gen, brig gen, lieutenant general, major general, brigadier general
 colonel, col, lt col, lieutenant colonel, major, maj, captain, capt, cpt, lieutenant, lt, lieut

@@ -59,6 +59,7 @@ mod phonetic;
 mod pinyin;
 mod romanize;
 mod script;
+mod surnames;
 mod translit;
 mod variants;
 mod vessel;
@@ -71,6 +72,7 @@ pub use legal_form::{is_generic, legal_form_class};
 pub use phonetic::{arabic_skeleton, phonetic, skeleton};
 pub use pinyin::{is_pinyin_syllable, pinyin_syllable_count, pinyin_syllables};
 pub use romanize::romanizations;
+pub use surnames::chinese_surnames;
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 pub use variants::name_group;
@@ -82,6 +84,7 @@ pub fn table_sizes() -> Vec<(&'static str, usize)> {
     let (groups, spellings, korean) = variants::table_sizes();
     let (classes, forms) = legal_form::table_sizes();
     let (divine, vocalised) = arabic::table_sizes();
+    let (chinese, chinese_spellings) = surnames::table_size();
     vec![
         ("name groups", groups),
         ("name spellings", spellings),
@@ -94,6 +97,8 @@ pub fn table_sizes() -> Vec<(&'static str, usize)> {
         ("divine names after abd", divine),
         ("vocalised arabic names", vocalised),
         ("pinyin syllables", pinyin::syllable_count()),
+        ("chinese family names", chinese),
+        ("chinese family name spellings", chinese_spellings),
     ]
 }
 

@@ -456,7 +456,7 @@ taek: taik thaek
 myeon: myon
 jae: jai
 tae
-beom: bum pom
+beom: bum pom bom pum
 geun: keun kun gun
 ung: woong
 hwan
