@@ -504,10 +504,10 @@ fn is_patronymic(t: &str) -> bool {
 /// `rygor` of Rygoravich (Belarusian), `mihaul` of Mihaulauna, `iosif` of
 /// Iosifavitj. None for other patronymics.
 fn patronymic_stem(t: &str) -> Option<&str> {
-    const ENDINGS: [&str; 28] = [
+    const ENDINGS: [&str; 31] = [
         "yevich", "ievich", "jevich", "iyovych", "iyovich", "ovich", "evich", "avich", "ovych", "evych", "yovych",
-        "avitj", "ovitj", "evitj", "ich", "yevna", "ievna", "jevna", "ovna", "evna", "auna", "euna", "awna", "ewna",
-        "ivna", "avna", "ych", "itj",
+        "avitj", "ovitj", "evitj", "ich", "yevna", "ievna", "jevna", "ovna", "evna", "yeuna", "yewna", "iewna", "auna",
+        "euna", "awna", "ewna", "ivna", "avna", "ych", "itj",
     ];
     ENDINGS.iter().find_map(|e| t.strip_suffix(e)).filter(|stem| stem.len() >= 3)
 }
@@ -517,6 +517,15 @@ fn patronymic_stem(t: &str) -> Option<&str> {
 /// spelling (Mihaul/Mikhail, Gienadzj/Gennadi).
 fn same_given_name(x: &str, y: &str) -> bool {
     if x == y || slavic_key(x) == slavic_key(y) {
+        return true;
+    }
+    // Ukrainian writes Г as h (Hiviivna for Givievna), and a stem may keep
+    // the given name's final vowel or leave it to the ending (Giv-ievna).
+    let (u, v) = (x.trim_end_matches(['i', 'y']), y.trim_end_matches(['i', 'y']));
+    if u.len() >= 3
+        && u.len() == v.len()
+        && u.bytes().zip(v.bytes()).all(|(a, b)| a == b || matches!((a, b), (b'g', b'h') | (b'h', b'g')))
+    {
         return true;
     }
     let group = |s: &str| {

@@ -460,3 +460,15 @@ fn particles_family_lists_long_names_and_ranks() {
     check(long, long, Schema::Person, true);
     check("Commander Putol", "Командир Пютол", Schema::Person, true);
 }
+
+/// Belarusian patronymics in `-ewna`, Ukrainian `h` for `g` in a father's
+/// name, and Persian `gh` for ق (issue 4; names from the EU and OFAC lists).
+#[test]
+fn belarusian_patronymics_and_persian_gh() {
+    check("Вольга Сяргееўна НЯБОРСКАЯ", "Ольга Сергеевна НЕБОРСКАЯ", Schema::Person, true);
+    check("Natalia Nikolayevna EISMONT", "Наталля Мікалаеўна ЭЙСМАНТ", Schema::Person, true);
+    check("KANDELAKI Tinatin Givievna", "КАНДЕЛАКІ Тінатін Гівіївна", Schema::Person, true);
+    check("GHORBAN-HOSSEINI Fatemeh", "قربان-حسینی فاطمه", Schema::Person, true);
+    check("AKBARI Mohammad Sadegh", "محمد صادق اکبرﻯ", Schema::Person, true);
+    check("Muthanna Hareth Al-Dhari", "Muthanna Haris Al-Dhari", Schema::Person, true);
+}

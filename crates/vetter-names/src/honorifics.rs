@@ -15,7 +15,7 @@ use std::sync::LazyLock;
 const TITLES: &str = "
 # Courtesy titles
 mr, mister, mrs, ms, miss, mx, messrs, mstr
-dr, doctor, doktor, dott, dottore, drs, prof, professor, professeur, dktwr, al dktwr
+dr, doctor, doktor, dott, dottore, drs, prof, professor, professeur, dktwr, al dktwr, dktr
 sir, dame, lord, lady, hon, honourable, honorable, h e, his excellency, her excellency, excellency
 hrh, his royal highness, her royal highness, his highness, her highness
 rev, reverend, fr, father, pastor, bishop, archbishop, cardinal, rabbi, metropolitan, patriarch

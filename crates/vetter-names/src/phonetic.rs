@@ -85,13 +85,15 @@ pub(crate) fn phonetic_key(word: &str) -> Key {
 
 /// The [`skeleton`] of `word` spelled as Arabic script writes foreign
 /// names, which has no p, v or hard g: `p`→`b`, `v`→`f`, `g` (not `gh`)→`j`
-/// (Peyman is بيمن, Parviz برفيز, Gachi جشي); `None` when the word has none
-/// of these letters, so that its plain skeleton stands.
+/// (Peyman is بيمن, Parviz برفيز, Gachi جشي), and the Persian `gh` of ق as
+/// `q` (Ghorban is قربان); `None` when the word has none of these letters,
+/// so that its plain skeleton stands.
 ///
 /// ```
 /// use vetter_names::{arabic_skeleton, skeleton};
 /// assert_eq!(arabic_skeleton("peyman").unwrap().as_str(), skeleton("bymn"));
 /// assert_eq!(arabic_skeleton("parviz").unwrap().as_str(), skeleton("brfyz"));
+/// assert_eq!(arabic_skeleton("ghorban").unwrap().as_str(), skeleton("qrban"));
 /// assert!(arabic_skeleton("hussein").is_none());
 /// ```
 pub fn arabic_skeleton(word: &str) -> Option<Key> {
@@ -99,21 +101,29 @@ pub fn arabic_skeleton(word: &str) -> Option<Key> {
     if !b.iter().any(|c| matches!(c, b'p' | b'v' | b'g')) {
         return None;
     }
+    // Persian romanises ق as `gh` (Ghorban/قربان, Sadegh/صادق), where Arabic
+    // writes `q`; the `h` of `gh` is dropped (`None`).
     let map = |i: usize, c: u8| match c {
-        b'p' => b'b',
-        b'v' => b'f',
-        b'g' if b.get(i + 1) != Some(&b'h') => b'j',
-        other => other,
+        b'p' => Some(b'b'),
+        b'v' => Some(b'f'),
+        b'g' if b.get(i + 1) == Some(&b'h') => Some(b'q'),
+        b'g' => Some(b'j'),
+        b'h' if i > 0 && b[i - 1] == b'g' => None,
+        other => Some(other),
     };
     let mut stack = [0u8; 64];
     if b.len() <= stack.len() {
+        let mut n = 0;
         for (i, &c) in b.iter().enumerate() {
-            stack[i] = map(i, c);
+            if let Some(m) = map(i, c) {
+                stack[n] = m;
+                n += 1;
+            }
         }
         // Only ASCII letters were replaced by ASCII letters.
-        return std::str::from_utf8(&stack[..b.len()]).ok().map(skeleton_key);
+        return std::str::from_utf8(&stack[..n]).ok().map(skeleton_key);
     }
-    let spelled: Vec<u8> = b.iter().enumerate().map(|(i, &c)| map(i, c)).collect();
+    let spelled: Vec<u8> = b.iter().enumerate().filter_map(|(i, &c)| map(i, c)).collect();
     String::from_utf8(spelled).ok().map(|s| skeleton_key(&s))
 }
 

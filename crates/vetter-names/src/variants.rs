@@ -46,7 +46,7 @@ gleb: hlib hleb
 gregory: grigory grigori grigoriy grigorii hryhoriy hryhorii gregor gregorio grzegorz gregoire greg grigol ryhor rygor
 denis: denys dennis dzianis denys dionysios
 dmitry: dmitri dmitriy dmitrii dmytro dimitri dimitry dimitrios dimitar dymitr mitya dima dzmitry dzmitryi dmitrij
-yevgeny: evgeny evgeni evgeniy evgenii yevgeni yevgeniy yevgenii yevhen yevhenii yevheniy eugene eugen eugeniusz eugenio evgenij jewgeni zhenya yauhen evgenios
+yevgeny: evgeny evgeni evgeniy evgenii yevgeni yevgeniy yevgenii yevhen yevhenii yevheniy eugene eugen eugeniusz eugenio evgenij jewgeni zhenya yauhen evgenios jevgenij
 yegor: egor yehor
 ivan: iwan ioann ivano ivo
 igor: ihor ighar
@@ -56,18 +56,18 @@ konstantin: kostiantyn kostyantyn constantine constantin costantino konstanty ko
 leonid: leonyd
 maksim: maxim maksym maxime massimo maks max maximilian maksimilian makism
 michael: mikhail mykhailo mykhaylo michal michel miguel michele mikhael mihail mihai mikael mikhal misha mike mikhayl mihails michail mikheil
-nicholas: nikolai nikolay nicolas mykola nikola nicola niccolo nikolaos mikola nicolae niklas nikolaus kolya mikalai nikolaj nicolai klaus
+nicholas: nikolai nikolay nicolas mykola nikola nicola niccolo nikolaos mikola nicolae niklas nikolaus kolya mikalai nikolaj nicolai klaus mikalay
 oleg: oleh aleh
 paul: pavel pavlo paolo pablo pawel pavol paulo pavle paulius pal pavlos
 peter: pyotr petr petro piotr pietro pedro pierre petar petre peder petrus pyetr piotr petros pete
 roman: romain romano raman
-stephen: stepan stefan stephan stefano esteban etienne stevan stjepan stephane steve steven stsiapan stefanos
+stephen: stepan stefan stephan stefano esteban etienne stevan stjepan stephane steve steven stsiapan stefanos stiepan stsyapan
 taras
 theodore: fyodor fedor fedir feodor teodor theodor teodoro fiodor fyodar todor
 yuri: yury yuriy yurii iurii jurij juri yurij yura yurie jury iouri yuras
 jacob: yakov yakiv iakov yaakov jakob jakub jacobo yakub yaqub yacoub yaqoob yakup jakov
 yaroslav: jaroslav jaroslaw
-sergey: sergei serhiy serhii sergii sergiy serhij sergej siarhei sergiu sergio serge seryozha sergejs
+sergey: sergei serhiy serhii sergii sergiy serhij sergej siarhei sergiu sergio serge seryozha sergejs syarhey siarhej syarhei
 nikita: mykyta mikita nikitas
 arseny: arseni arseniy arsenii arsenij
 svyatoslav: sviatoslav sviataslau svjatoslav
@@ -156,7 +156,7 @@ carol: caroline carolina karolina
 stephanie: stefanie stefania
 rachel: rahel rakhil
 esther: ester estera
-judith: judit yehudit
+judith: judit yehudit yudith yudit
 olesya: olesia
 evdokia: yevdokiya yevdokia
 # English and European names with their nicknames
@@ -266,7 +266,7 @@ rashid: rasheed rachid rashed
 majid: majeed madjid mejid magid
 sharif: shareef cherif sherif
 anwar: anouar enver anvar
-haydar: haidar heydar haider
+haydar: haidar heydar haider hayder heider
 jabir: jaber
 nabil: nabeel
 yahya: yahia yehia yahiya
@@ -292,7 +292,7 @@ isa: issa eesa
 yunus: younes younis yunis
 dawud: daoud daud dawood davud
 jibril: jibreel
-amin: ameen emin
+amin: ameen emin aameen amine
 zaid: zayd zeid
 hisham: hesham hicham
 adel: adil adel
@@ -338,6 +338,8 @@ uday: udai oday
 qusay: qusai qussay
 zaki: zaky
 ziad: ziyad zeyad
+iyad: eyad ayad ayyad iyyad
+harith: hareth haris harethe
 amr: amro amru
 badr: bader
 faris: fares
