@@ -646,6 +646,7 @@ pub fn score_forms(pa: &Prepared, pb: &Prepared, schema: Schema, explanation: Op
     }
     let (na, nb) = (ta.len(), tb.len());
     let strict_spelling = matches!(schema, Schema::Vessel | Schema::Aircraft);
+    let organisation = matches!(schema, Schema::Organization | Schema::Company | Schema::LegalEntity);
     // Russian and Ukrainian romanise the same Cyrillic letters differently
     // (Г = g/h, И = i/y, Ю = yu/iu): when either name was written in Cyrillic,
     // words whose transliteration-neutral keys agree are the same word.
@@ -673,7 +674,11 @@ pub fn score_forms(pa: &Prepared, pb: &Prepared, schema: Schema, explanation: Op
             let arabic_spelling = abjad_vs_vowelled && pa.facts[i].arabic == pb.facts[j].arabic;
             // Romanisations of one Chinese family name share few letters (Chen/Tan).
             let chinese = pa.facts[i].chinese & pb.facts[j].chinese != 0;
+            // An organisation's place or founder in another grammatical form
+            // (Uralskiy Zavod / Ural Plant, imeni Chapaeva / Chapaev).
+            let word_form = organisation && same_word_form(&x.text, &y.text);
             if !(same_slavic
+                || word_form
                 || chinese
                 || numbers
                 || patronymics
@@ -685,6 +690,8 @@ pub fn score_forms(pa: &Prepared, pb: &Prepared, schema: Schema, explanation: Op
             let mut s = token_similarity_in(x, &pa.facts[i], y, &pb.facts[j], abjad, transliterated, abjad_vs_vowelled);
             if same_slavic && s.sim < 0.9 {
                 s = TokenSim { sim: 0.9, reason: "transliteration" };
+            } else if word_form && s.sim < 0.9 {
+                s = TokenSim { sim: 0.9, reason: "word form" };
             }
             if strict_spelling && s.sim < 1.0 {
                 // Vessel names are registered: a one-letter difference is
@@ -874,10 +881,14 @@ pub fn score_forms(pa: &Prepared, pb: &Prepared, schema: Schema, explanation: Op
         (false, false) => 0.0,
     };
     let legal_conflict = match (pa.form.legal_forms.first(), pb.form.legal_forms.first()) {
-        (Some(x), Some(y)) if x.canonical != y.canonical => 1.0,
+        (Some(x), Some(y)) if x.canonical != y.canonical => legal_form_conflict(&x.canonical, &y.canonical),
         _ => 0.0,
     };
+    // A name of generic words only is still a name ("Energiya", "Trading
+    // Company"): when every word of both names aligned, the words that agree
+    // are the whole name, not a generic word shared beside others.
     let generic_only = if !pairs.is_empty()
+        && !(a_full && b_full)
         && pairs.iter().all(|&(i, ni, j, nj, _)| {
             (i..i + ni).all(|k| ta[k as usize].generic) || (j..j + nj).all(|k| tb[k as usize].generic)
         }) {
@@ -1024,6 +1035,40 @@ fn east_asian(p: &Prepared) -> bool {
     p.form.korean
         || matches!(p.form.script, Script::Han | Script::Hangul)
         || (p.facts.len() >= 2 && p.facts.iter().all(|f| f.pinyin.is_some()))
+}
+
+/// Whether two Latin words are one Russian word in two grammatical forms,
+/// as organisation names put places and founders: an adjective of a place
+/// (`Uralskiy`, `Permsky`, `Arzamasskoe`, `Yaroslavskiy` against Ural, Perm,
+/// Arzamas, Yaroslavl), a genitive after `imeni` (`Chapaeva`, `Kalashnikova`)
+/// or an English plural (`Urals`). The stems must share six letters or more
+/// and differ by at most two at the end.
+fn same_word_form(x: &str, y: &str) -> bool {
+    const ADJECTIVE: [&str; 14] = [
+        "skogo", "skoye", "skoe", "skaya", "skiy", "skii", "skij", "skyi", "sky", "ski", "nogo", "noye", "noe", "naya",
+    ];
+    if x == y || x.len().min(y.len()) < 4 || x.as_bytes()[..3] != y.as_bytes()[..3] {
+        return false;
+    }
+    let stem = |w: &str| -> (usize, bool) {
+        if let Some(s) = ADJECTIVE.iter().find_map(|e| w.strip_suffix(e)) {
+            return (s.len(), true);
+        }
+        (w.strip_suffix(['a', 's']).unwrap_or(w).len(), false)
+    };
+    let ((lx, ax), (ly, ay)) = (stem(x), stem(y));
+    let common = x.bytes().zip(y.bytes()).take(lx.min(ly)).take_while(|(a, b)| a == b).count();
+    let min_common = if ax || ay { 4 } else { 6 };
+    common >= min_common && lx - common <= 2 && ly - common <= 2 && (ax || ay || lx != x.len() || ly != y.len())
+}
+
+/// How much two different legal forms conflict. Russian joint-stock
+/// companies were renamed by the 2014 Civil Code reform (OAO to PAO, ZAO
+/// to AO) and the lists print both; and the lists translate ООО as LLC or
+/// as Ltd. Forms of one such family conflict little.
+fn legal_form_conflict(x: &str, y: &str) -> f64 {
+    const FAMILIES: [&[&str]; 2] = [&["jsc", "pjsc", "cjsc", "ojsc"], &["llc", "ltd"]];
+    if FAMILIES.iter().any(|f| f.contains(&x) && f.contains(&y)) { 0.3 } else { 1.0 }
 }
 
 /// Whether the aligned spans, read in the order of name A, come in name B's

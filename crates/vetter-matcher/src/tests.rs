@@ -472,3 +472,29 @@ fn belarusian_patronymics_and_persian_gh() {
     check("AKBARI Mohammad Sadegh", "محمد صادق اکبرﻯ", Schema::Person, true);
     check("Muthanna Hareth Al-Dhari", "Muthanna Haris Al-Dhari", Schema::Person, true);
 }
+
+/// Organisation names (issue 4, names from the OFAC, EU and UK lists): a
+/// name of generic words only is still that name; a place or founder in
+/// another grammatical form is the same word; OAO became PAO in 2014; a
+/// bracket that repeats the name is its short form, one that qualifies it
+/// is not.
+#[test]
+fn organisation_word_forms_and_legal_form_families() {
+    check("JSC Energiya", "Публичное Акционерное Общество «Энергия» (ПАО «Энергия»)", Schema::LegalEntity, true);
+    check("АО Концерн ‘Калашников’", "Акціонерне товариство «Концерн Калашнікова»", Schema::Company, true);
+    check(
+        "JSC Arzamasskoe Nauchno Proizvodstvennoe Predpriyatie",
+        "PJSC ARZAMAS RESEARCH AND PRODUCTION ENTERPRISE",
+        Schema::LegalEntity,
+        true,
+    );
+    check("OAO Gals-Development", "PAO Gals-Development", Schema::Company, true);
+    check("Trading Company", "Bank", Schema::Company, false);
+    check("Energiya", "Energiya Trading", Schema::Company, false);
+    check(
+        "AL-HARAMAIN FOUNDATION (UNION OF THE COMOROS)",
+        "AL-HARAMAIN FOUNDATION (KENYA)",
+        Schema::Organization,
+        false,
+    );
+}

@@ -198,7 +198,7 @@ pub fn split_names(name: &str, kind: NameKind) -> Vec<String> {
             return parts.into_iter().map(str::to_owned).collect();
         }
     }
-    if !matches!(kind, NameKind::Person | NameKind::Vessel) {
+    if !matches!(kind, NameKind::Person | NameKind::Vessel | NameKind::Organization) {
         return Vec::new();
     }
     if let (Some(open), Some(close)) = (name.find('('), name.rfind(')'))
@@ -218,7 +218,19 @@ pub fn split_names(name: &str, kind: NameKind) -> Vec<String> {
                 return if letters(&outer) >= 2 { vec![outer] } else { Vec::new() };
             }
         }
-        if inner.split_whitespace().count() >= 2 && letters(&outer) >= 2 && !inner.contains(['(', ')']) {
+        // An organisation's brackets hold a qualifier as often as a second
+        // name (`AL-HARAMAIN FOUNDATION (UNION OF THE COMOROS)`, a branch
+        // that is another entity); they hold its short name when they repeat
+        // one of its words (`ПАО «Энергия» (ПАО «Энергия»)`).
+        let repeats = || {
+            let outer_words = crate::tokens(&outer);
+            crate::tokens(inner).iter().any(|w| w.len() >= 3 && outer_words.contains(w))
+        };
+        if inner.split_whitespace().count() >= 2
+            && letters(&outer) >= 2
+            && !inner.contains(['(', ')'])
+            && (kind != NameKind::Organization || repeats())
+        {
             return vec![outer, inner.to_owned()];
         }
     }
