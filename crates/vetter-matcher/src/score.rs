@@ -881,14 +881,14 @@ pub fn score_forms(pa: &Prepared, pb: &Prepared, schema: Schema, explanation: Op
         (false, false) => 0.0,
     };
     let legal_conflict = match (pa.form.legal_forms.first(), pb.form.legal_forms.first()) {
-        (Some(x), Some(y)) if x.canonical != y.canonical => legal_form_conflict(&x.canonical, &y.canonical),
+        (Some(x), Some(y)) if x.canonical != y.canonical => legal_form_conflict(x.canonical, y.canonical),
         _ => 0.0,
     };
     // A name of generic words only is still a name ("Energiya", "Trading
     // Company"): when every word of both names aligned, the words that agree
     // are the whole name, not a generic word shared beside others.
     let generic_only = if !pairs.is_empty()
-        && !(a_full && b_full)
+        && (!a_full || !b_full)
         && pairs.iter().all(|&(i, ni, j, nj, _)| {
             (i..i + ni).all(|k| ta[k as usize].generic) || (j..j + nj).all(|k| tb[k as usize].generic)
         }) {
