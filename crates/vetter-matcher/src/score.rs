@@ -652,8 +652,8 @@ pub fn score_forms(pa: &Prepared, pb: &Prepared, schema: Schema, explanation: Op
     // words whose transliteration-neutral keys agree are the same word.
     let slavic = [pa.form.script, pb.form.script].contains(&vetter_names::Script::Cyrillic);
     let abjad = [pa.form.script, pb.form.script].iter().any(|s| matches!(s, Script::Arabic | Script::Hebrew));
-    let abjad_vs_vowelled = matches!(pa.form.script, Script::Arabic | Script::Hebrew)
-        != matches!(pb.form.script, Script::Arabic | Script::Hebrew);
+    let a_abjad = matches!(pa.form.script, Script::Arabic | Script::Hebrew);
+    let abjad_vs_vowelled = a_abjad != matches!(pb.form.script, Script::Arabic | Script::Hebrew);
     // Romanised from another script (Han gives exact Pinyin): spellings of short words vary.
     let transliterated =
         [pa.form.script, pb.form.script].iter().any(|s| !matches!(s, Script::Latin | Script::Han | Script::Other));
@@ -688,6 +688,12 @@ pub fn score_forms(pa: &Prepared, pb: &Prepared, schema: Schema, explanation: Op
                 continue;
             }
             let mut s = token_similarity_in(x, &pa.facts[i], y, &pb.facts[j], abjad, transliterated, abjad_vs_vowelled);
+            if abjad_vs_vowelled && matches!(s.reason, "skeleton" | "sound" | "spelling") {
+                let (unvowelled, vowelled) = if a_abjad { (x, y) } else { (y, x) };
+                if final_long_i_differs(&unvowelled.text, &vowelled.text) {
+                    continue;
+                }
+            }
             if same_slavic && s.sim < 0.9 {
                 s = TokenSim { sim: 0.9, reason: "transliteration" };
             } else if word_form && s.sim < 0.9 {
@@ -1060,6 +1066,25 @@ fn same_word_form(x: &str, y: &str) -> bool {
     let common = x.bytes().zip(y.bytes()).take(lx.min(ly)).take_while(|(a, b)| a == b).count();
     let min_common = if ax || ay { 4 } else { 6 };
     common >= min_common && lx - common <= 2 && ly - common <= 2 && (ax || ay || lx != x.len() || ly != y.len())
+}
+
+/// Whether a word romanised from Arabic or Hebrew script (`unvowelled`)
+/// and a Latin spelling differ in a final long `i`, which those scripts
+/// always write (ي, י): Hamid is not حميدي (`hmydy`), nor Mahmoudi محمد
+/// (`mhmd`). A final ى or ة romanises as `a` and may stand for either.
+fn final_long_i_differs(unvowelled: &str, vowelled: &str) -> bool {
+    let consonant =
+        |c: u8| c.is_ascii_lowercase() && !matches!(c, b'a' | b'e' | b'i' | b'o' | b'u' | b'y' | b'w' | b'h');
+    let ends = |w: &str, last: fn(u8) -> bool| {
+        let b = w.as_bytes();
+        b.len() >= 3 && last(b[b.len() - 1]) && consonant(b[b.len() - 2])
+    };
+    let long_i = |c: u8| matches!(c, b'i' | b'y');
+    let abjad_i = ends(unvowelled, |c| c == b'y');
+    let abjad_consonant = unvowelled.as_bytes().last().is_some_and(|&c| consonant(c));
+    let latin_i = ends(vowelled, long_i);
+    let latin_consonant = vowelled.as_bytes().last().is_some_and(|&c| consonant(c));
+    (abjad_i && latin_consonant) || (abjad_consonant && latin_i)
 }
 
 /// How much two different legal forms conflict. Russian joint-stock

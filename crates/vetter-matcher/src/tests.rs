@@ -498,3 +498,14 @@ fn organisation_word_forms_and_legal_form_families() {
         false,
     );
 }
+
+/// Arabic and Hebrew script write a final long i (ي, י): a Latin name that
+/// has one is not a script name without it, nor the reverse (issue 5:
+/// synthetic people who matched listed names this way).
+#[test]
+fn final_long_i_against_an_abjad() {
+    check("Hamid Mahmoudi", "מחמד אחמדי", Schema::Person, false);
+    check("Mohammad Hamid", "محمد حميدي", Schema::Person, false);
+    check("Mohammad Hamidi", "محمد حميدي", Schema::Person, true);
+    check("GUL AHMAD HAKIMI", "گل احمد حكيمى", Schema::Person, true);
+}
