@@ -196,7 +196,14 @@ fn token_similarity_in(
     // Makarov is not Zakharov, nor Abramova Zabralova. A different first
     // letter counts as one more edit, since names are rarely mistyped there.
     // Romanisations vary more (see `loosely_comparable`), and keep the looser test.
-    let capped = !transliterated && edits_beyond_typo(&a.text, &b.text, distance);
+    // Between romanisations, a first letter that no romanisation
+    // alternates with the other's, with another edit besides, is another
+    // name (Semenov/Yevmenov).
+    let capped = if transliterated {
+        distance >= 2 && !first_letters_alternate(&a.text, &b.text)
+    } else {
+        edits_beyond_typo(&a.text, &b.text, distance)
+    };
     let spelled = if capped { spelled.min(ALIGN_MIN - 0.01) } else { spelled };
     let mut best = TokenSim { sim: spelled, reason: "spelling" };
     // Consonant skeletons stand in for the vowels a script does not write
@@ -249,6 +256,32 @@ fn edits_beyond_typo(a: &str, b: &str, distance: usize) -> bool {
         3
     };
     distance + usize::from(a.as_bytes().first() != b.as_bytes().first()) > cap
+}
+
+/// Whether two words start alike up to how romanisations of one letter
+/// differ: a vowel or `y`, `j` for another (Yevgeny/Evgeny/Jevgenij,
+/// Ibrahim/Ebrahim), `g`/`h`/`k`/`q`/`c`/`x` for another (Gennady/Hennadiy,
+/// Qasim/Kasim/Cassim, Khaled/Haled), `z`/`s`/`c`/`t`/`j` for another
+/// (Zhukov/Jukov, Tsoi/Coi), `v`/`w`/`u`/`o`/`b`/`f`/`p` for another
+/// (Vakhitov/Wakhitov, Bom/Pom).
+fn first_letters_alternate(a: &str, b: &str) -> bool {
+    let class = |c: u8| match c {
+        b'a' | b'e' | b'i' | b'o' | b'u' | b'y' | b'j' => 0,
+        b'g' | b'h' | b'k' | b'q' | b'c' | b'x' => 1,
+        b'z' | b's' | b't' | b'd' => 2,
+        b'v' | b'w' | b'b' | b'f' | b'p' => 3,
+        other => 4 + u32::from(other),
+    };
+    match (a.as_bytes().first(), b.as_bytes().first()) {
+        (Some(&x), Some(&y)) => {
+            x == y
+                || class(x) == class(y)
+                || matches!((x, y), (b'j', b'z' | b'd' | b'g' | b'c') | (b'z' | b'd' | b'g' | b'c', b'j'))
+                || matches!((x, y), (b'c', b's' | b't') | (b's' | b't', b'c'))
+                || matches!((x, y), (b'w' | b'v', b'o' | b'u') | (b'o' | b'u', b'w' | b'v'))
+        }
+        _ => true,
+    }
 }
 
 /// Whether two different words may still be one word spelled or heard

@@ -509,3 +509,13 @@ fn final_long_i_against_an_abjad() {
     check("Mohammad Hamidi", "محمد حميدي", Schema::Person, true);
     check("GUL AHMAD HAKIMI", "گل احمد حكيمى", Schema::Person, true);
 }
+
+/// Between romanisations a different first letter is an edit too, unless
+/// romanisations alternate there (issue 5: a synthetic Семенов matched
+/// the listed YEVMENOV).
+#[test]
+fn romanised_first_letters() {
+    check("Николай Семенов", "Nikolai YEVMENOV", Schema::Person, false);
+    check("Геннадий Тимченко", "Hennadiy Timchenko", Schema::Person, true);
+    check("Евгений Пригожин", "Yevgeniy Prigozhin", Schema::Person, true);
+}
