@@ -870,6 +870,10 @@ pub fn score_forms(pa: &Prepared, pb: &Prepared, schema: Schema, explanation: Op
             (0.2, "patronymic, missing on the other side")
         } else if person && other_full && aligned >= 2 && interior && !korean {
             (0.4, "middle name, missing on the other side")
+        } else if person && other_full && aligned >= 2 && k == 0 && n >= 3 && t.group == Some("muhammad") {
+            // Muhammad before a given name is often left out (Muhammad
+            // Bara' Qatirji is known as Bara' Katarji).
+            (0.4, "Muhammad before a given name, missing on the other side")
         } else if person && other_full && aligned >= 2 && second && k + 1 == n && !korean {
             (0.4, "second surname, missing on the other side")
         } else {

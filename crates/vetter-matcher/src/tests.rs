@@ -519,3 +519,12 @@ fn romanised_first_letters() {
     check("Геннадий Тимченко", "Hennadiy Timchenko", Schema::Person, true);
     check("Евгений Пригожин", "Yevgeniy Prigozhin", Schema::Person, true);
 }
+
+/// Muhammad before a given name is often left out, when the rest of the
+/// name says who is meant (issue 4; OFAC lists QATIRJI, Muhammad Bara as
+/// KATARJI, Bara'); a common name does not stand for a longer one this way.
+#[test]
+fn muhammad_before_a_given_name() {
+    check("KATARJI, Bara'", "QATIRJI, Muhammad Bara", Schema::Person, true);
+    check("Ali Hassan", "Muhammad Ali Hassan", Schema::Person, false);
+}
