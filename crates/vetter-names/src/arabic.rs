@@ -128,6 +128,8 @@ ali: ali aly aliy
 hussein: hussein husayn hussain husain hossein hsyn
 mahdi: mahdi mehdi mhdy
 amir: amir ameer emir amyr
+basir: basir baseer basyr bsyr
+munim: munim moneim monem mnym
 zahra: zahra zahraa zhra
 reza: reza riza rida ridha rza
 ilah: ilah elah ilh
