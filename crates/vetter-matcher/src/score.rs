@@ -680,6 +680,7 @@ pub fn score_forms(pa: &Prepared, pb: &Prepared, schema: Schema, explanation: Op
     let (na, nb) = (ta.len(), tb.len());
     let strict_spelling = matches!(schema, Schema::Vessel | Schema::Aircraft);
     let organisation = matches!(schema, Schema::Organization | Schema::Company | Schema::LegalEntity);
+    let chinese_names = pa.facts.iter().any(|f| f.chinese != 0) && pb.facts.iter().any(|f| f.chinese != 0);
     // Russian and Ukrainian romanise the same Cyrillic letters differently
     // (Г = g/h, И = i/y, Ю = yu/iu): when either name was written in Cyrillic,
     // words whose transliteration-neutral keys agree are the same word.
@@ -706,10 +707,13 @@ pub fn score_forms(pa: &Prepared, pb: &Prepared, schema: Schema, explanation: Op
             // Against an abjad, the Arabic spelling of p, v and g may align too.
             let arabic_spelling = abjad_vs_vowelled && pa.facts[i].arabic == pb.facts[j].arabic;
             // Romanisations of one Chinese family name share few letters (Chen/Tan).
-            let chinese = pa.facts[i].chinese & pb.facts[j].chinese != 0;
+            let chinese = chinese_names && pa.facts[i].chinese & pb.facts[j].chinese != 0;
             // An organisation's place or founder in another grammatical form
             // (Uralskiy Zavod / Ural Plant, imeni Chapaeva / Chapaev).
-            let word_form = organisation && same_word_form(&x.text, &y.text);
+            let word_form = organisation
+                && head(&x.text) == head(&y.text)
+                && pa.facts[i].text != pb.facts[j].text
+                && same_word_form(&x.text, &y.text);
             if !(same_slavic
                 || word_form
                 || chinese
@@ -742,7 +746,9 @@ pub fn score_forms(pa: &Prepared, pb: &Prepared, schema: Schema, explanation: Op
             }
         }
     }
-    let same_words = ta.len() == tb.len() && ta.iter().zip(tb).all(|(x, y)| x.text == y.text);
+    let same_words = ta.len() == tb.len()
+        && pa.facts.iter().zip(&pb.facts).all(|(x, y)| x.text == y.text)
+        && ta.iter().zip(tb).all(|(x, y)| x.text == y.text);
     candidates.sort_unstable_by(|x, y| {
         y.0.total_cmp(&x.0).then_with(|| {
             let key = |c: &Candidate| {
@@ -1086,11 +1092,12 @@ fn east_asian(p: &Prepared) -> bool {
 /// Arzamas, Yaroslavl), a genitive after `imeni` (`Chapaeva`, `Kalashnikova`)
 /// or an English plural (`Urals`). The stems must share six letters or more
 /// and differ by at most two at the end.
+#[inline(never)]
 fn same_word_form(x: &str, y: &str) -> bool {
     const ADJECTIVE: [&str; 14] = [
         "skogo", "skoye", "skoe", "skaya", "skiy", "skii", "skij", "skyi", "sky", "ski", "nogo", "noye", "noe", "naya",
     ];
-    if x == y || x.len().min(y.len()) < 4 || x.as_bytes()[..3] != y.as_bytes()[..3] {
+    if x.len().min(y.len()) < 4 || x.as_bytes()[..4] != y.as_bytes()[..4] || x == y {
         return false;
     }
     let stem = |w: &str| -> (usize, bool) {
@@ -1122,6 +1129,16 @@ fn final_long_i_differs(unvowelled: &str, vowelled: &str) -> bool {
     let latin_i = ends(vowelled, long_i);
     let latin_consonant = vowelled.as_bytes().last().is_some_and(|&c| consonant(c));
     (abjad_i && latin_consonant) || (abjad_consonant && latin_i)
+}
+
+/// The first four letters of a word, else 0: the stems [`same_word_form`]
+/// compares share at least these.
+#[inline]
+fn head(w: &str) -> u32 {
+    match w.as_bytes() {
+        [a, b, c, d, ..] => u32::from_le_bytes([*a, *b, *c, *d]),
+        _ => 0,
+    }
 }
 
 /// How much two different legal forms conflict. Russian joint-stock
