@@ -62,6 +62,9 @@ struct WordFacts {
     arabic: u64,
     /// The Chinese family names it may spell (`vetter_names::chinese_surnames`).
     chinese: u128,
+    /// A Wade-Giles syllable that is no Pinyin one (`hsi`, `tse`, `tung`):
+    /// the name is written in Wade-Giles.
+    wade_giles: bool,
 }
 
 impl WordFacts {
@@ -75,6 +78,7 @@ impl WordFacts {
             phonetic: fnv1a(&t.phonetic),
             arabic: vetter_names::arabic_skeleton(&t.text).map_or_else(|| fnv1a(&t.skeleton), |k| fnv1a(&k)),
             chinese: vetter_names::chinese_surnames(&t.text),
+            wade_giles: (3..=6).contains(&t.text.len()) && vetter_names::is_wade_giles_only(&t.text),
         }
     }
 
@@ -585,6 +589,10 @@ pub struct Prepared {
     facts: Vec<WordFacts>,
     /// A hash of each word's [`slavic_key`].
     slavic: Vec<u64>,
+    /// Whether some word may spell a Chinese family name, and whether some
+    /// word is Wade-Giles only: name-level gates for the per-pair tests.
+    chinese: bool,
+    wade_giles: bool,
     /// The names of a field that holds several (`Dimitri SYTYI, Dmitry
     /// SYTIY`; see `vetter_names::split_names`), each prepared; empty for
     /// one name. A comparison scores the best of them and of the whole field.
@@ -608,8 +616,10 @@ impl Prepared {
             })
             .collect();
         let slavic = words.iter().map(|t| fnv1a(&slavic_key(&t.text))).collect();
-        let facts = words.iter().map(WordFacts::of).collect();
-        Prepared { form, weights, bags, facts, slavic, alternatives: Vec::new() }
+        let facts: Vec<WordFacts> = words.iter().map(WordFacts::of).collect();
+        let chinese = facts.iter().any(|f| f.chinese != 0);
+        let wade_giles = facts.iter().any(|f| f.wade_giles);
+        Prepared { form, weights, bags, facts, slavic, chinese, wade_giles, alternatives: Vec::new() }
     }
 
     /// The names to compare: the whole field, then each of its alternatives.
@@ -680,7 +690,10 @@ pub fn score_forms(pa: &Prepared, pb: &Prepared, schema: Schema, explanation: Op
     let (na, nb) = (ta.len(), tb.len());
     let strict_spelling = matches!(schema, Schema::Vessel | Schema::Aircraft);
     let organisation = matches!(schema, Schema::Organization | Schema::Company | Schema::LegalEntity);
-    let chinese_names = pa.facts.iter().any(|f| f.chinese != 0) && pb.facts.iter().any(|f| f.chinese != 0);
+    let chinese_names = pa.chinese && pb.chinese;
+    // A name in Wade-Giles (Mao Tse-tung) against Pinyin (Mao Zedong, 毛泽东):
+    // each of its syllables may be read as the Pinyin syllables it stands for.
+    let (wade_a, wade_b) = (pa.wade_giles, pb.wade_giles);
     // Russian and Ukrainian romanise the same Cyrillic letters differently
     // (Г = g/h, И = i/y, Ю = yu/iu): when either name was written in Cyrillic,
     // words whose transliteration-neutral keys agree are the same word.
@@ -708,6 +721,9 @@ pub fn score_forms(pa: &Prepared, pb: &Prepared, schema: Schema, explanation: Op
             let arabic_spelling = abjad_vs_vowelled && pa.facts[i].arabic == pb.facts[j].arabic;
             // Romanisations of one Chinese family name share few letters (Chen/Tan).
             let chinese = chinese_names && pa.facts[i].chinese & pb.facts[j].chinese != 0;
+            let wade_giles =
+                (wade_a && pb.facts[j].pinyin == Some(1) && vetter_names::wade_giles_reads_as(&x.text, &y.text))
+                    || (wade_b && pa.facts[i].pinyin == Some(1) && vetter_names::wade_giles_reads_as(&y.text, &x.text));
             // An organisation's place or founder in another grammatical form
             // (Uralskiy Zavod / Ural Plant, imeni Chapaeva / Chapaev).
             let word_form = organisation
@@ -715,6 +731,7 @@ pub fn score_forms(pa: &Prepared, pb: &Prepared, schema: Schema, explanation: Op
                 && pa.facts[i].text != pb.facts[j].text
                 && same_word_form(&x.text, &y.text);
             if !(same_slavic
+                || wade_giles
                 || word_form
                 || chinese
                 || numbers
@@ -735,6 +752,8 @@ pub fn score_forms(pa: &Prepared, pb: &Prepared, schema: Schema, explanation: Op
                 s = TokenSim { sim: 0.9, reason: "transliteration" };
             } else if word_form && s.sim < 0.9 {
                 s = TokenSim { sim: 0.9, reason: "word form" };
+            } else if wade_giles && s.sim < 0.9 {
+                s = TokenSim { sim: 0.9, reason: "Wade-Giles" };
             }
             if strict_spelling && s.sim < 1.0 {
                 // Vessel names are registered: a one-letter difference is
@@ -793,7 +812,7 @@ pub fn score_forms(pa: &Prepared, pb: &Prepared, schema: Schema, explanation: Op
         index_pairs(&pairs, &mut pair_a, &mut pair_b);
     }
     // Fused words: two adjacent free words on one side against one free word on the other.
-    fuse((ta, &pa.bags), (tb, &pb.bags), abjad, &mut pair_a, &mut pair_b, &mut pairs);
+    fuse((ta, &pa.bags), (tb, &pb.bags), abjad, (wade_a, wade_b), &mut pair_a, &mut pair_b, &mut pairs);
     // East Asian names put the family name first or last, but the given
     // name's syllables keep their order: Woo-hyun is not Hyun-woo, Su-jeong
     // not Jeong-su. Aligned words that cross otherwise are let go.
@@ -1311,6 +1330,7 @@ fn fuse(
     (ta, bags_a): (&[NameToken], &[[u8; 27]]),
     (tb, bags_b): (&[NameToken], &[[u8; 27]]),
     abjad: bool,
+    (wade_a, wade_b): (bool, bool),
     pair_a: &mut [u8; MAX_TOKENS],
     pair_b: &mut [u8; MAX_TOKENS],
     pairs: &mut Vec<AlignedSpan>,
@@ -1375,6 +1395,30 @@ fn fuse(
     };
     collect((ta, bags_a), (tb, bags_b), pair_a, pair_b, true);
     collect((tb, bags_b), (ta, bags_a), pair_b, pair_a, false);
+    // Wade-Giles syllables printed apart against one Pinyin word (Tse-tung / Zedong).
+    let mut wade = |x: &[NameToken], y: &[NameToken], px: &[u8; MAX_TOKENS], py: &[u8; MAX_TOKENS], on_a: bool| {
+        for j in (0..y.len()).filter(|&j| py[j] == NONE) {
+            let Some(syllables) = vetter_names::pinyin_syllables(&y[j].text) else { continue };
+            let n = syllables.len();
+            if !(2..=3).contains(&n) || x.len() < n {
+                continue;
+            }
+            for i in 0..=x.len() - n {
+                if (i..i + n).all(|k| px[k] == NONE)
+                    && syllables.iter().enumerate().all(|(t, s)| vetter_names::wade_giles_reads_as(&x[i + t].text, s))
+                {
+                    let joined = x[i..i + n].iter().map(|t| t.text.as_str()).collect::<Vec<_>>().join(" ");
+                    found.push((0.9, joined, y[j].text.clone(), on_a, i, n, j));
+                }
+            }
+        }
+    };
+    if wade_a {
+        wade(ta, tb, pair_a, pair_b, true);
+    }
+    if wade_b {
+        wade(tb, ta, pair_b, pair_a, false);
+    }
     if found.is_empty() {
         return;
     }

@@ -528,3 +528,16 @@ fn muhammad_before_a_given_name() {
     check("KATARJI, Bara'", "QATIRJI, Muhammad Bara", Schema::Person, true);
     check("Ali Hassan", "Muhammad Ali Hassan", Schema::Person, false);
 }
+
+/// A name in Wade-Giles meets its Pinyin form, syllable by syllable or
+/// fused; Pinyin against Pinyin keeps its syllables apart (issue 4).
+#[test]
+fn wade_giles_against_pinyin() {
+    check("Mao Tse-tung", "Mao Zedong", Schema::Person, true);
+    check("Mao Tse-tung", "毛泽东", Schema::Person, true);
+    check("Hsi Chin-ping", "Xi Jinping", Schema::Person, true);
+    check("Teng Hsiao-ping", "Deng Xiaoping", Schema::Person, true);
+    check("Chou En-lai", "Zhou Enlai", Schema::Person, true);
+    check("Xi Jinping", "Xi Qinping", Schema::Person, false);
+    check("Hsi Chin-ping", "Xi Jianping", Schema::Person, false);
+}

@@ -63,6 +63,7 @@ mod surnames;
 mod translit;
 mod variants;
 mod vessel;
+mod wade_giles;
 
 pub use annotations::split_names;
 pub use form::{LegalForm, NameForm, NameKind, NameToken, Script, normalize};
@@ -76,6 +77,7 @@ pub use surnames::chinese_surnames;
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 pub use variants::name_group;
+pub use wade_giles::{is_wade_giles_only, wade_giles_pinyin, wade_giles_reads_as};
 
 /// The sizes of the crate's tables, for documentation and tests:
 /// `(table, entries)`.

@@ -1,0 +1,219 @@
+//! Wade-Giles, the romanisation of Mandarin before Pinyin (Taiwan, older
+//! texts, and names such as Chiang Kai-shek or Mao Tse-tung), read as the
+//! Pinyin syllables it may stand for.
+//!
+//! The lists and most texts drop Wade-Giles' apostrophes and umlauts, which
+//! carried aspiration (`ch'` is Pinyin `ch` or `q`, `ch` is `zh` or `j`) and
+//! the vowel ü, so one syllable may stand for several Pinyin syllables:
+//! `chin` is `jin` or `qin`, `tung` is `dong` or `tong`. The conversion
+//! follows the standard correspondence table of the two systems; only
+//! candidates that are Pinyin syllables are kept.
+
+use crate::lexicon::{Sketch, WordMap};
+use crate::pinyin::is_pinyin_syllable;
+use std::sync::LazyLock;
+
+/// The Pinyin syllables a Wade-Giles syllable (folded, without apostrophes
+/// or umlauts) may stand for; empty if it is no Wade-Giles syllable.
+///
+/// ```
+/// use vetter_names::wade_giles_pinyin;
+/// assert!(wade_giles_pinyin("hsi").contains(&"xi".to_string()));
+/// assert!(wade_giles_pinyin("tse").contains(&"ze".to_string()));
+/// assert!(wade_giles_pinyin("tung").contains(&"dong".to_string()));
+/// assert!(wade_giles_pinyin("chiang").contains(&"jiang".to_string()));
+/// assert!(wade_giles_pinyin("putin").is_empty());
+/// ```
+pub fn wade_giles_pinyin(syllable: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for_each_reading(syllable, |p| {
+        if !out.iter().any(|o: &String| o == p) {
+            out.push(p.to_owned());
+        }
+        false
+    });
+    out
+}
+
+/// Whether the Wade-Giles syllable `wg` may stand for the Pinyin syllable
+/// `pinyin` (see [`wade_giles_pinyin`]); no allocation.
+pub fn wade_giles_reads_as(wg: &str, pinyin: &str) -> bool {
+    if wg == pinyin {
+        return true;
+    }
+    // The first letters must agree as the initials do, which most pairs do not.
+    let (w, p) = (wg.as_bytes(), pinyin.as_bytes());
+    let (Some(&w0), Some(&p0)) = (w.first(), p.first()) else { return false };
+    let compatible = match w0 {
+        b'h' if w.get(1) == Some(&b's') => p0 == b'x',
+        b'c' => matches!(p0, b'z' | b'c' | b'j' | b'q'),
+        b't' if matches!(w.get(1), Some(b's' | b'z')) => matches!(p0, b'z' | b'c'),
+        b't' => matches!(p0, b'd' | b't'),
+        b'k' => matches!(p0, b'g' | b'k'),
+        b'p' => matches!(p0, b'b' | b'p'),
+        b'j' => p0 == b'r',
+        b'o' | b'e' => p0 == b'e',
+        other => p0 == other,
+    };
+    compatible && for_each_reading(wg, |p| p == pinyin)
+}
+
+/// Whether `word` is a Wade-Giles syllable that is not also a Pinyin one
+/// (`hsi`, `tse`, `tung`, `chin`), which tells a name written in Wade-Giles.
+pub fn is_wade_giles_only(word: &str) -> bool {
+    let set = &*WADE_GILES_ONLY;
+    word.len() <= 7 && set.0.may_contain(word) && set.1.contains_key(word)
+}
+
+/// The Wade-Giles syllables that are no Pinyin ones: every initial with
+/// every final of the system, kept when it reads as some Pinyin syllable.
+static WADE_GILES_ONLY: LazyLock<(Sketch, WordMap<()>)> = LazyLock::new(|| {
+    const INITIALS: [&str; 20] =
+        ["", "hs", "ch", "sh", "ts", "tz", "ss", "sz", "k", "p", "t", "j", "s", "m", "n", "l", "f", "h", "w", "y"];
+    const FINALS: [&str; 38] = [
+        "a", "ai", "an", "ang", "ao", "e", "ei", "en", "eng", "erh", "i", "ia", "iang", "iao", "ieh", "ien", "ih",
+        "in", "ing", "iu", "iung", "o", "ou", "u", "ua", "uai", "uan", "uang", "uei", "ui", "un", "ung", "uo", "ueh",
+        "ek", "ieh", "u", "ung",
+    ];
+    let mut words: Vec<&'static str> = Vec::new();
+    for i in INITIALS {
+        for f in FINALS {
+            let w = format!("{i}{f}");
+            if !is_pinyin_syllable(&w) && for_each_reading(&w, |_| true) && !words.contains(&w.as_str()) {
+                words.push(Box::leak(w.into_boxed_str()));
+            }
+        }
+    }
+    (Sketch::of(words.iter().copied()), words.into_iter().map(|w| (w, ())).collect())
+});
+
+/// Calls `f` with each Pinyin reading of a Wade-Giles syllable until it
+/// returns true; returns whether it did.
+fn for_each_reading(syllable: &str, mut f: impl FnMut(&str) -> bool) -> bool {
+    if syllable.is_empty() || syllable.len() > 7 || !syllable.bytes().all(|c| c.is_ascii_lowercase()) {
+        return false;
+    }
+    // Whole syllables whose spelling the rules below would not reach.
+    const WHOLE: [(&str, &[&str]); 18] = [
+        ("erh", &["er"]),
+        ("shih", &["shi"]),
+        ("chih", &["zhi", "chi"]),
+        ("jih", &["ri"]),
+        ("tzu", &["zi", "ci"]),
+        ("tsu", &["zi", "ci", "zu", "cu"]),
+        ("ssu", &["si"]),
+        ("szu", &["si"]),
+        ("yu", &["you", "yu"]),
+        ("yung", &["yong"]),
+        ("yen", &["yan"]),
+        ("yeh", &["ye"]),
+        ("yueh", &["yue"]),
+        ("yuan", &["yuan"]),
+        ("yun", &["yun"]),
+        ("ko", &["ge", "ke"]),
+        ("ho", &["he"]),
+        ("o", &["e"]),
+    ];
+    if let Some((_, readings)) = WHOLE.iter().find(|(w, _)| *w == syllable) {
+        return readings.iter().any(|p| f(p));
+    }
+    // Initials, longest first, with the Pinyin initials each may be.
+    const INITIALS: [(&str, &[&str]); 20] = [
+        ("hs", &["x"]),
+        ("ch", &["zh", "ch", "j", "q"]),
+        ("sh", &["sh"]),
+        ("ts", &["z", "c"]),
+        ("tz", &["z", "c"]),
+        ("ss", &["s"]),
+        ("sz", &["s"]),
+        ("k", &["g", "k"]),
+        ("p", &["b", "p"]),
+        ("t", &["d", "t"]),
+        ("j", &["r"]),
+        ("s", &["s"]),
+        ("m", &["m"]),
+        ("n", &["n"]),
+        ("l", &["l"]),
+        ("f", &["f"]),
+        ("h", &["h"]),
+        ("w", &["w"]),
+        ("y", &["y"]),
+        ("", &[""]),
+    ];
+    let Some((initial, pinyin_initials)) = INITIALS.iter().find(|(i, _)| syllable.starts_with(i)) else {
+        return false;
+    };
+    let rest = &syllable[initial.len()..];
+    // Finals: Wade-Giles spelling to Pinyin.
+    let finals: &[&str] = match rest {
+        "ung" => &["ong"],
+        "iung" => &["iong"],
+        "ieh" => &["ie"],
+        "ueh" => &["ue", "ve"],
+        "ien" => &["ian"],
+        "uei" => &["ui"],
+        "ih" => &["i"],
+        "o" if matches!(*initial, "p" | "m" | "f" | "w") => &["o"],
+        "o" if matches!(*initial, "k" | "h") => &["e"],
+        "o" => &["uo", "e"],
+        "u" => &["u", "v"],
+        "un" => &["un", "en"],
+        "ek" => &["i", "e"],
+        _ => std::slice::from_ref(&rest),
+    };
+    let mut buf = [0u8; 16];
+    for pi in *pinyin_initials {
+        for fin in finals {
+            let n = pi.len() + fin.len();
+            if n == 0 || n > buf.len() {
+                continue;
+            }
+            buf[..pi.len()].copy_from_slice(pi.as_bytes());
+            buf[pi.len()..n].copy_from_slice(fin.as_bytes());
+            // Only ASCII letters were copied.
+            let Ok(candidate) = std::str::from_utf8(&buf[..n]) else { continue };
+            if is_pinyin_syllable(candidate) && f(candidate) {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::wade_giles_pinyin;
+
+    fn has(wg: &str, pinyin: &str) -> bool {
+        wade_giles_pinyin(wg).iter().any(|p| p == pinyin)
+    }
+
+    #[test]
+    fn famous_names() {
+        // Mao Tse-tung, Chiang Kai-shek, Teng Hsiao-ping, Chou En-lai, Hsi Chin-ping.
+        for (wg, py) in [
+            ("tse", "ze"),
+            ("tung", "dong"),
+            ("chiang", "jiang"),
+            ("hsiao", "xiao"),
+            ("ping", "ping"),
+            ("chou", "zhou"),
+            ("hsi", "xi"),
+            ("chin", "jin"),
+            ("kuo", "guo"),
+            ("hsieh", "xie"),
+            ("chang", "zhang"),
+            ("li", "li"),
+        ] {
+            assert!(has(wg, py), "{wg} -> {py}: {:?}", wade_giles_pinyin(wg));
+        }
+        assert!(!has("tung", "tang"));
+        assert!(wade_giles_pinyin("smith").is_empty());
+        for w in ["hsi", "tse", "tung", "chin", "hsiao", "hsieh"] {
+            assert!(super::is_wade_giles_only(w), "{w}");
+        }
+        for w in ["ping", "li", "smith", "anna"] {
+            assert!(!super::is_wade_giles_only(w), "{w}");
+        }
+    }
+}
