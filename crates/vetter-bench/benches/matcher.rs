@@ -10,22 +10,18 @@
 use std::hint::black_box;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use vetter_bench::bundled_data;
+use vetter_bench::eval_pairs;
 use vetter_matcher::{Algorithm, Prepared, prepare, score_prepared};
 use vetter_model::Schema;
 
 fn pairs() -> Vec<(Prepared, Prepared, Schema, bool)> {
-    let dir = bundled_data().join("../eval");
-    let mut out = Vec::new();
-    for file in ["generated.csv", "handwritten.csv"] {
-        let mut reader = csv::Reader::from_path(dir.join(file)).expect("eval file");
-        for rec in reader.records() {
-            let rec = rec.expect("record");
-            let schema: Schema = rec[2].parse().unwrap_or(Schema::LegalEntity);
-            out.push((prepare(&rec[0], schema), prepare(&rec[1], schema), schema, &rec[3] == "true"));
-        }
-    }
-    out
+    eval_pairs()
+        .into_iter()
+        .map(|(a, b, schema, label)| {
+            let schema: Schema = schema.parse().unwrap_or(Schema::LegalEntity);
+            (prepare(&a, schema), prepare(&b, schema), schema, label)
+        })
+        .collect()
 }
 
 fn scoring(c: &mut Criterion) {

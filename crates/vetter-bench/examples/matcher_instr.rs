@@ -15,7 +15,7 @@
 #![allow(clippy::print_stderr)]
 
 use std::hint::black_box;
-use vetter_bench::bundled_data;
+use vetter_bench::eval_pairs;
 use vetter_matcher::{Algorithm, Prepared, prepare, score_prepared};
 use vetter_model::Schema;
 
@@ -32,16 +32,13 @@ fn run(pairs: &[(Prepared, Prepared, Schema)], passes: usize) -> f64 {
 
 fn main() {
     let passes: usize = std::env::args().nth(1).and_then(|a| a.parse().ok()).unwrap_or(5);
-    let dir = bundled_data().join("../eval");
-    let mut pairs = Vec::new();
-    for file in ["generated.csv", "handwritten.csv"] {
-        let mut reader = csv::Reader::from_path(dir.join(file)).expect("eval file");
-        for rec in reader.records() {
-            let rec = rec.expect("record");
-            let schema: Schema = rec[2].parse().unwrap_or(Schema::LegalEntity);
-            pairs.push((prepare(&rec[0], schema), prepare(&rec[1], schema), schema));
-        }
-    }
+    let pairs: Vec<_> = eval_pairs()
+        .into_iter()
+        .map(|(a, b, schema, _)| {
+            let schema: Schema = schema.parse().unwrap_or(Schema::LegalEntity);
+            (prepare(&a, schema), prepare(&b, schema), schema)
+        })
+        .collect();
     // One pass outside the count: thread-local buffers and lazy tables.
     black_box(run(&pairs, 1));
     let total = run(&pairs, passes);

@@ -1,13 +1,31 @@
 //! Benchmarks of vetter on the bundled lists: `cargo bench -p vetter-bench`.
 //!
 //! The benches live in `benches/`; this library locates the bundled data and
-//! reads the names the normaliser's bench and instruction count share.
+//! reads the names the normaliser's and the matcher's benches share with
+//! their instruction counts.
 
 use std::path::PathBuf;
 
 /// The bundled data folder, `data/lists` at the repository root.
 pub fn bundled_data() -> PathBuf {
     PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/lists"))
+}
+
+/// The labelled pairs of `data/eval` (`generated.csv`, then
+/// `handwritten.csv`) as `(name1, name2, schema, expected)`, for the
+/// matcher's bench (`benches/matcher.rs`) and instruction count
+/// (`examples/matcher_instr.rs`).
+pub fn eval_pairs() -> Vec<(String, String, String, bool)> {
+    let dir = bundled_data().join("../eval");
+    let mut out = Vec::new();
+    for file in ["generated.csv", "handwritten.csv"] {
+        let mut reader = csv::Reader::from_path(dir.join(file)).expect("eval file");
+        for rec in reader.records() {
+            let rec = rec.expect("record");
+            out.push((rec[0].to_owned(), rec[1].to_owned(), rec[2].to_owned(), &rec[3] == "true"));
+        }
+    }
+    out
 }
 
 /// The real list names of the normaliser's bench (`benches/names.rs`) and
