@@ -726,10 +726,7 @@ pub fn score_forms(pa: &Prepared, pb: &Prepared, schema: Schema, explanation: Op
                     || (wade_b && pa.facts[i].pinyin == Some(1) && vetter_names::wade_giles_reads_as(&y.text, &x.text));
             // An organisation's place or founder in another grammatical form
             // (Uralskiy Zavod / Ural Plant, imeni Chapaeva / Chapaev).
-            let word_form = organisation
-                && head(&x.text) == head(&y.text)
-                && pa.facts[i].text != pb.facts[j].text
-                && same_word_form(&x.text, &y.text);
+            let word_form = organisation && pa.facts[i].text != pb.facts[j].text && same_word_form(&x.text, &y.text);
             if !(same_slavic
                 || wade_giles
                 || word_form
@@ -1110,15 +1107,20 @@ fn east_asian(p: &Prepared) -> bool {
 /// (`Uralskiy`, `Permsky`, `Arzamasskoe`, `Yaroslavskiy` against Ural, Perm,
 /// Arzamas, Yaroslavl), a genitive after `imeni` (`Chapaeva`, `Kalashnikova`)
 /// or an English plural (`Urals`). The stems must share six letters or more
-/// and differ by at most two at the end.
-#[inline(never)]
+/// and differ by at most two at the end. `x` and `y` are different words.
+#[inline]
 fn same_word_form(x: &str, y: &str) -> bool {
+    // Most word pairs differ in their first four letters: a cheap test first.
+    let h = head(x);
+    h != 0 && h == head(y) && same_stem(x, y)
+}
+
+/// [`same_word_form`] for two words that share their first four letters.
+#[inline(never)]
+fn same_stem(x: &str, y: &str) -> bool {
     const ADJECTIVE: [&str; 14] = [
         "skogo", "skoye", "skoe", "skaya", "skiy", "skii", "skij", "skyi", "sky", "ski", "nogo", "noye", "noe", "naya",
     ];
-    if x.len().min(y.len()) < 4 || x.as_bytes()[..4] != y.as_bytes()[..4] || x == y {
-        return false;
-    }
     let stem = |w: &str| -> (usize, bool) {
         if let Some(s) = ADJECTIVE.iter().find_map(|e| w.strip_suffix(e)) {
             return (s.len(), true);
@@ -1150,8 +1152,8 @@ fn final_long_i_differs(unvowelled: &str, vowelled: &str) -> bool {
     (abjad_i && latin_consonant) || (abjad_consonant && latin_i)
 }
 
-/// The first four letters of a word, else 0: the stems [`same_word_form`]
-/// compares share at least these.
+/// The first four letters of a word, else 0 (a word of fewer letters has
+/// no stem [`same_word_form`] compares).
 #[inline]
 fn head(w: &str) -> u32 {
     match w.as_bytes() {
@@ -1407,8 +1409,9 @@ fn fuse(
                 if (i..i + n).all(|k| px[k] == NONE)
                     && syllables.iter().enumerate().all(|(t, s)| vetter_names::wade_giles_reads_as(&x[i + t].text, s))
                 {
-                    let joined = x[i..i + n].iter().map(|t| t.text.as_str()).collect::<Vec<_>>().join(" ");
-                    found.push((0.9, joined, y[j].text.clone(), on_a, i, n, j));
+                    let mut buf = [0u8; 128];
+                    let Some(joined) = join(&mut buf, &x[i..i + n]) else { continue };
+                    found.push((0.9, joined.to_owned(), y[j].text.clone(), on_a, i, n, j));
                 }
             }
         }

@@ -26,8 +26,8 @@ use std::sync::LazyLock;
 /// ```
 pub fn wade_giles_pinyin(syllable: &str) -> Vec<String> {
     let mut out = Vec::new();
-    for_each_reading(syllable, |p| {
-        if !out.iter().any(|o: &String| o == p) {
+    for_each_spelling(syllable, |p| {
+        if is_pinyin_syllable(p) && !out.iter().any(|o: &String| o == p) {
             out.push(p.to_owned());
         }
         false
@@ -35,27 +35,10 @@ pub fn wade_giles_pinyin(syllable: &str) -> Vec<String> {
     out
 }
 
-/// Whether the Wade-Giles syllable `wg` may stand for the Pinyin syllable
-/// `pinyin` (see [`wade_giles_pinyin`]); no allocation.
+/// Whether the Wade-Giles syllable `wg` may stand for `pinyin`, a Pinyin
+/// syllable (see [`wade_giles_pinyin`]); no allocation and no lookup.
 pub fn wade_giles_reads_as(wg: &str, pinyin: &str) -> bool {
-    if wg == pinyin {
-        return true;
-    }
-    // The first letters must agree as the initials do, which most pairs do not.
-    let (w, p) = (wg.as_bytes(), pinyin.as_bytes());
-    let (Some(&w0), Some(&p0)) = (w.first(), p.first()) else { return false };
-    let compatible = match w0 {
-        b'h' if w.get(1) == Some(&b's') => p0 == b'x',
-        b'c' => matches!(p0, b'z' | b'c' | b'j' | b'q'),
-        b't' if matches!(w.get(1), Some(b's' | b'z')) => matches!(p0, b'z' | b'c'),
-        b't' => matches!(p0, b'd' | b't'),
-        b'k' => matches!(p0, b'g' | b'k'),
-        b'p' => matches!(p0, b'b' | b'p'),
-        b'j' => p0 == b'r',
-        b'o' | b'e' => p0 == b'e',
-        other => p0 == other,
-    };
-    compatible && for_each_reading(wg, |p| p == pinyin)
+    wg == pinyin || for_each_spelling(wg, |p| p == pinyin)
 }
 
 /// Whether `word` is a Wade-Giles syllable that is not also a Pinyin one
@@ -68,18 +51,16 @@ pub fn is_wade_giles_only(word: &str) -> bool {
 /// The Wade-Giles syllables that are no Pinyin ones: every initial with
 /// every final of the system, kept when it reads as some Pinyin syllable.
 static WADE_GILES_ONLY: LazyLock<(Sketch, WordMap<()>)> = LazyLock::new(|| {
-    const INITIALS: [&str; 20] =
-        ["", "hs", "ch", "sh", "ts", "tz", "ss", "sz", "k", "p", "t", "j", "s", "m", "n", "l", "f", "h", "w", "y"];
-    const FINALS: [&str; 38] = [
+    const FINALS: [&str; 35] = [
         "a", "ai", "an", "ang", "ao", "e", "ei", "en", "eng", "erh", "i", "ia", "iang", "iao", "ieh", "ien", "ih",
         "in", "ing", "iu", "iung", "o", "ou", "u", "ua", "uai", "uan", "uang", "uei", "ui", "un", "ung", "uo", "ueh",
-        "ek", "ieh", "u", "ung",
+        "ek",
     ];
     let mut words: Vec<&'static str> = Vec::new();
-    for i in INITIALS {
+    for (i, _) in INITIALS {
         for f in FINALS {
             let w = format!("{i}{f}");
-            if !is_pinyin_syllable(&w) && for_each_reading(&w, |_| true) && !words.contains(&w.as_str()) {
+            if !is_pinyin_syllable(&w) && for_each_spelling(&w, is_pinyin_syllable) && !words.contains(&w.as_str()) {
                 words.push(Box::leak(w.into_boxed_str()));
             }
         }
@@ -87,59 +68,62 @@ static WADE_GILES_ONLY: LazyLock<(Sketch, WordMap<()>)> = LazyLock::new(|| {
     (Sketch::of(words.iter().copied()), words.into_iter().map(|w| (w, ())).collect())
 });
 
-/// Calls `f` with each Pinyin reading of a Wade-Giles syllable until it
-/// returns true; returns whether it did.
-fn for_each_reading(syllable: &str, mut f: impl FnMut(&str) -> bool) -> bool {
+/// Whole syllables whose spelling the initial and final rules would not reach.
+const WHOLE: [(&str, &[&str]); 18] = [
+    ("erh", &["er"]),
+    ("shih", &["shi"]),
+    ("chih", &["zhi", "chi"]),
+    ("jih", &["ri"]),
+    ("tzu", &["zi", "ci"]),
+    ("tsu", &["zi", "ci", "zu", "cu"]),
+    ("ssu", &["si"]),
+    ("szu", &["si"]),
+    ("yu", &["you", "yu"]),
+    ("yung", &["yong"]),
+    ("yen", &["yan"]),
+    ("yeh", &["ye"]),
+    ("yueh", &["yue"]),
+    ("yuan", &["yuan"]),
+    ("yun", &["yun"]),
+    ("ko", &["ge", "ke"]),
+    ("ho", &["he"]),
+    ("o", &["e"]),
+];
+
+/// Wade-Giles initials, longest first, with the Pinyin initials each may be.
+const INITIALS: [(&str, &[&str]); 20] = [
+    ("hs", &["x"]),
+    ("ch", &["zh", "ch", "j", "q"]),
+    ("sh", &["sh"]),
+    ("ts", &["z", "c"]),
+    ("tz", &["z", "c"]),
+    ("ss", &["s"]),
+    ("sz", &["s"]),
+    ("k", &["g", "k"]),
+    ("p", &["b", "p"]),
+    ("t", &["d", "t"]),
+    ("j", &["r"]),
+    ("s", &["s"]),
+    ("m", &["m"]),
+    ("n", &["n"]),
+    ("l", &["l"]),
+    ("f", &["f"]),
+    ("h", &["h"]),
+    ("w", &["w"]),
+    ("y", &["y"]),
+    ("", &[""]),
+];
+
+/// Calls `f` with each spelling the initial and final rules give a
+/// Wade-Giles syllable, Pinyin or not, until it returns true; returns
+/// whether it did. Callers keep the spellings that are Pinyin syllables.
+fn for_each_spelling(syllable: &str, mut f: impl FnMut(&str) -> bool) -> bool {
     if syllable.is_empty() || syllable.len() > 7 || !syllable.bytes().all(|c| c.is_ascii_lowercase()) {
         return false;
     }
-    // Whole syllables whose spelling the rules below would not reach.
-    const WHOLE: [(&str, &[&str]); 18] = [
-        ("erh", &["er"]),
-        ("shih", &["shi"]),
-        ("chih", &["zhi", "chi"]),
-        ("jih", &["ri"]),
-        ("tzu", &["zi", "ci"]),
-        ("tsu", &["zi", "ci", "zu", "cu"]),
-        ("ssu", &["si"]),
-        ("szu", &["si"]),
-        ("yu", &["you", "yu"]),
-        ("yung", &["yong"]),
-        ("yen", &["yan"]),
-        ("yeh", &["ye"]),
-        ("yueh", &["yue"]),
-        ("yuan", &["yuan"]),
-        ("yun", &["yun"]),
-        ("ko", &["ge", "ke"]),
-        ("ho", &["he"]),
-        ("o", &["e"]),
-    ];
     if let Some((_, readings)) = WHOLE.iter().find(|(w, _)| *w == syllable) {
         return readings.iter().any(|p| f(p));
     }
-    // Initials, longest first, with the Pinyin initials each may be.
-    const INITIALS: [(&str, &[&str]); 20] = [
-        ("hs", &["x"]),
-        ("ch", &["zh", "ch", "j", "q"]),
-        ("sh", &["sh"]),
-        ("ts", &["z", "c"]),
-        ("tz", &["z", "c"]),
-        ("ss", &["s"]),
-        ("sz", &["s"]),
-        ("k", &["g", "k"]),
-        ("p", &["b", "p"]),
-        ("t", &["d", "t"]),
-        ("j", &["r"]),
-        ("s", &["s"]),
-        ("m", &["m"]),
-        ("n", &["n"]),
-        ("l", &["l"]),
-        ("f", &["f"]),
-        ("h", &["h"]),
-        ("w", &["w"]),
-        ("y", &["y"]),
-        ("", &[""]),
-    ];
     let Some((initial, pinyin_initials)) = INITIALS.iter().find(|(i, _)| syllable.starts_with(i)) else {
         return false;
     };
@@ -172,7 +156,7 @@ fn for_each_reading(syllable: &str, mut f: impl FnMut(&str) -> bool) -> bool {
             buf[pi.len()..n].copy_from_slice(fin.as_bytes());
             // Only ASCII letters were copied.
             let Ok(candidate) = std::str::from_utf8(&buf[..n]) else { continue };
-            if is_pinyin_syllable(candidate) && f(candidate) {
+            if f(candidate) {
                 return true;
             }
         }
