@@ -952,10 +952,15 @@ pub fn score_forms(pa: &Prepared, pb: &Prepared, schema: Schema, explanation: Op
     // A name of generic words only is still a name ("Energiya", "Trading
     // Company"): when every word of both names aligned, the words that agree
     // are the whole name, not a generic word shared beside others.
+    // An organisation "named after" someone (`imeni`, `im.`) does not take
+    // its identity from the dedication: words after it count as generic
+    // here (`ANO "RUS NAMED AFTER V.V. PUTIN"` is not Vladimir Putin).
+    let (from_a, from_b) = if organisation { (dedication(ta), dedication(tb)) } else { (usize::MAX, usize::MAX) };
     let generic_only = if !pairs.is_empty()
         && (!a_full || !b_full)
         && pairs.iter().all(|&(i, ni, j, nj, _)| {
-            (i..i + ni).all(|k| ta[k as usize].generic) || (j..j + nj).all(|k| tb[k as usize].generic)
+            (i..i + ni).all(|k| ta[k as usize].generic || usize::from(k) >= from_a)
+                || (j..j + nj).all(|k| tb[k as usize].generic || usize::from(k) >= from_b)
         }) {
         1.0
     } else {
@@ -1150,6 +1155,22 @@ fn final_long_i_differs(unvowelled: &str, vowelled: &str) -> bool {
     let latin_i = ends(vowelled, long_i);
     let latin_consonant = vowelled.as_bytes().last().is_some_and(|&c| consonant(c));
     (abjad_i && latin_consonant) || (abjad_consonant && latin_i)
+}
+
+/// The position after the words that open a dedication (`named after`,
+/// `imeni`, `im`) in an organisation's name, or `usize::MAX` for none or
+/// when no word of its own comes before it: in `Завод имени Дегтярева`
+/// (a plant named after Degtyarev) the dedication is the name.
+fn dedication(tokens: &[NameToken]) -> usize {
+    let Some(at) = tokens.iter().enumerate().find_map(|(k, t)| match t.text.as_str() {
+        "imeni" | "im" if k > 0 => Some(k),
+        "after" if k > 1 && tokens[k - 1].text == "named" => Some(k - 1),
+        _ => None,
+    }) else {
+        return usize::MAX;
+    };
+    let end = if tokens[at].text == "named" { at + 2 } else { at + 1 };
+    if tokens[..at].iter().any(|t| !t.generic) { end } else { usize::MAX }
 }
 
 /// The first four letters of a word, else 0 (a word of fewer letters has

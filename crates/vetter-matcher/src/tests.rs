@@ -541,3 +541,12 @@ fn wade_giles_against_pinyin() {
     check("Xi Jinping", "Xi Qinping", Schema::Person, false);
     check("Hsi Chin-ping", "Xi Jianping", Schema::Person, false);
 }
+
+/// An organisation named after someone does not take its identity from
+/// the dedication, unless the dedication is all its name has (issue 5:
+/// `vetter screen "Владимир Путин"` listed an ANO named after Putin).
+#[test]
+fn organisations_named_after_someone() {
+    check("Vladimir Putin", "ANO APE \"RUS NAMED AFTER V.V. PUTIN\"", Schema::LegalEntity, false);
+    check("Завод имени Дегтярева", "ОАО ‘Завод имени В.А. Дегтярева’", Schema::LegalEntity, true);
+}
