@@ -265,6 +265,7 @@ pub async fn screen(
     if let Some(length) = length
         && length > limit
     {
+        drain(body).await;
         return Err(ApiError::TooLarge(format!(
             "the request body is {length} bytes, more than the {limit} bytes `/screen` accepts; send the rows in parts"
         )));
@@ -292,6 +293,28 @@ pub async fn screen(
         Err(_) => return Err(ApiError::Internal("the screening task ended before it started".into())),
     }
     Ok(([(header::CONTENT_TYPE, NDJSON)], Body::new(Lines(queue))).into_response())
+}
+
+/// How much of a refused body is read and thrown away before the refusal
+/// is sent, and for how long at most.
+const DRAIN_BYTES: u64 = 64 << 20;
+const DRAIN_TIME: std::time::Duration = std::time::Duration::from_secs(10);
+
+/// Reads a refused body to its end (up to [`DRAIN_BYTES`] and
+/// [`DRAIN_TIME`]) before the refusal is sent. A server that answers and
+/// closes while the client is still sending resets the connection, and the
+/// client sees a broken pipe instead of the 413 that says why.
+async fn drain(mut body: Body) {
+    let read = async {
+        let mut read = 0u64;
+        while read < DRAIN_BYTES {
+            match std::future::poll_fn(|cx| <Body as http_body::Body>::poll_frame(Pin::new(&mut body), cx)).await {
+                Some(Ok(frame)) => read += frame.into_data().map_or(0, |d| d.len() as u64),
+                _ => break,
+            }
+        }
+    };
+    let _ = tokio::time::timeout(DRAIN_TIME, read).await;
 }
 
 /// Reads, screens and sends every row, batch by batch, until the body ends or the client goes away.
