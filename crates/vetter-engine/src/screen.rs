@@ -19,7 +19,7 @@
 //! one-off query normalises only its candidates' names, a bulk run each
 //! listed name at most once.
 
-use vetter_matcher::{Algorithm, Prepared, compare_prepared, prepare, rarity, score_prepared};
+use vetter_matcher::{Algorithm, Prepared, align_prepared, compare_prepared, prepare, rarity, score_prepared};
 use vetter_model::{Entity, PartialDate, Prop, Schema, SourceRef, country};
 
 use crate::Engine;
@@ -803,7 +803,20 @@ fn score_entity<'e>(p: &'e Prepped, q: &QueryFeatures<'_>) -> Option<Scored<'e>>
             // (nationality, citizenship, addresses, jurisdiction) is the
             // query's: evidence of another party, weaker than a birth date.
             let (delta, detail) = if shared.is_empty() {
-                (-0.2, format!("country conflict: {} vs {}", q.countries.join(","), entity_countries.join(",")))
+                let countries = format!("{} vs {}", q.countries.join(","), entity_countries.join(","));
+                // A person's name that matches on common words only
+                // (Mehmet Kaya, Mohammad Jafari) is shared by thousands:
+                // another country then says another person as surely as
+                // another birth year does.
+                let matched = &p.names[best].1;
+                if schema == Schema::Person
+                    && name_score >= vetter_matcher::default_threshold(schema, Algorithm::Vetter)
+                    && common_words_only(q.prepared, matched, schema)
+                {
+                    (-0.35, format!("country conflict on a common name: {countries}"))
+                } else {
+                    (-0.2, format!("country conflict: {countries}"))
+                }
             } else {
                 (0.03, format!("same country {}", shared.join(",")))
             };
@@ -818,6 +831,22 @@ fn score_entity<'e>(p: &'e Prepped, q: &QueryFeatures<'_>) -> Option<Scored<'e>>
     }
     let score = (score.clamp(0.0, 1.0) * 1000.0).round() / 1000.0;
     Some(Scored { prepped: p, schema, best, name_score, score, features })
+}
+
+/// The rarity below which a word is common: names the population shares
+/// by the thousand are capped at 0.35, and a word of the lists this
+/// common is in some 380 of their 143,000 names or more (a weight of 0.5
+/// is the square root of their count; see `vetter_matcher::rarity`).
+const COMMON_WORD: f64 = 0.5;
+
+/// Whether every word of the query that aligns with the listed name is
+/// common ([`COMMON_WORD`]): the query's person shares the name with
+/// thousands, however rare the list's spelling of it (JABARI for Jafari).
+fn common_words_only(query: &Prepared, listed: &Prepared, schema: Schema) -> bool {
+    let aligned = align_prepared(query, listed, schema, Algorithm::Vetter).explanation.aligned;
+    // A spelling the lists rarely use (Mohamad) is as common as its name.
+    let common = |w: &str| rarity(w) < COMMON_WORD || vetter_names::name_group(w).is_some_and(|g| rarity(g) < COMMON_WORD);
+    !aligned.is_empty() && aligned.iter().flat_map(|a| a.left.split(' ')).all(common)
 }
 
 /// The schema a query of `query` schema (`LegalEntity` when it has none)

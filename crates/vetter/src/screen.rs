@@ -182,8 +182,10 @@ fn hits_table(hits: &[Hit]) -> String {
         })
         .collect();
     let mut s = table(&["score", "match", "risk", "name", "schema", "lists", "programs", "id"], &rows);
+    // The best five, matches or not: a near miss needs its reasons as much
+    // (a country conflict that took it below the threshold).
     s.push_str("\nwhy:\n");
-    for h in hits.iter().filter(|h| h.is_match).take(5) {
+    for h in hits.iter().take(5) {
         s.push_str(&format!("  {} [{}]: {}\n", h.caption, h.matched_name, h.explanation.name));
         for f in &h.explanation.features {
             s.push_str(&format!("    {} {:+.2}: {}\n", f.name, f.delta, f.detail));

@@ -45,6 +45,26 @@ fn conflicting_birth_date_lowers_the_score() {
 }
 
 #[test]
+fn country_conflict_weighs_more_on_a_common_name() {
+    // Thousands of people are called Mehmet Kaya: one in Cyprus is not the
+    // listed Turkish national, and is no longer a match.
+    let person = |n: &str, cc: &str| Query { schema: Some(Schema::Person), countries: vec![cc.into()], ..name(n) };
+    let kaya = &engine().screen(&person("Mehmet Kaya", "CY"), 1)[0];
+    assert_eq!(kaya.id, "us_ofac_sdn-46233");
+    assert!(!kaya.is_match, "{kaya:?}");
+    let country = kaya.explanation.features.iter().find(|f| f.name == "country").unwrap();
+    assert!(country.detail.contains("common name") && country.delta < -0.3, "{country:?}");
+    // A rare name stays a match in another country: people move.
+    let putin = &engine().screen(&person("Vladimir Putin", "US"), 1)[0];
+    assert_eq!(putin.id, "us_ofac_sdn-35096");
+    assert!(putin.is_match, "{putin:?}");
+    let country = putin.explanation.features.iter().find(|f| f.name == "country").unwrap();
+    assert!(!country.detail.contains("common name"), "{country:?}");
+    // The same common name in the listed person's own country is a match.
+    assert!(engine().screen(&person("Mehmet Kaya", "TR"), 1)[0].is_match);
+}
+
+#[test]
 fn identifier_makes_a_vessel_certain() {
     // The name is wrong; the IMO number alone finds the ship.
     let q = Query { schema: Some(Schema::Vessel), identifiers: vec!["IMO 7406784".into()], ..name("Sea Swan") };
