@@ -616,8 +616,22 @@ impl Prepared {
             })
             .collect();
         let slavic = words.iter().map(|t| fnv1a(&slavic_key(&t.text))).collect();
-        let facts: Vec<WordFacts> = words.iter().map(WordFacts::of).collect();
+        let mut facts: Vec<WordFacts> = words.iter().map(WordFacts::of).collect();
         let chinese = facts.iter().any(|f| f.chinese != 0);
+        // Many Latin words parse as Pinyin syllables (Tunisi is tu-ni-si).
+        // They are Pinyin only in a name that reads as Chinese or Korean:
+        // a Chinese family name, East Asian script, a Korean surname, or
+        // Pinyin words only. Elsewhere Tounisi/Tunisi is a spelling, not
+        // two sets of characters.
+        let east_asian = chinese
+            || form.korean
+            || matches!(form.script, Script::Han | Script::Hangul)
+            || (facts.len() >= 2 && facts.iter().all(|f| f.pinyin.is_some()));
+        if !east_asian {
+            for f in &mut facts {
+                f.pinyin = None;
+            }
+        }
         let wade_giles = facts.iter().any(|f| f.wade_giles);
         Prepared { form, weights, bags, facts, slavic, chinese, wade_giles, alternatives: Vec::new() }
     }

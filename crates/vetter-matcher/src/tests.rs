@@ -73,6 +73,23 @@ fn vessel_number_on_one_side() {
 fn jon_john() {
     check("Jon Smith", "John Smith", Schema::Person, true);
 }
+
+/// Latin words that happen to parse as Pinyin are Pinyin only in a name
+/// that reads as Chinese: Tounisi (tou-ni-si) and Tunisi are one nisba.
+#[test]
+fn pinyin_only_in_chinese_names() {
+    check("Abu Umar al-Tounisi", "Abou Omar AL TUNISI", Schema::Person, true);
+    check("Tarek Lounisi", "Tarek Tounisi", Schema::Person, false);
+    check("Wang Xiang", "Wang Qiang", Schema::Person, false);
+    check("Xiang Wang", "Qiang WANG", Schema::Person, false);
+}
+
+/// `على` is Ali with a final alif maqsura, as Egyptian hands write it.
+#[test]
+fn ali_with_alif_maqsura() {
+    check("على السيد محمد مصطفى بكري", "علي السيد محمد مصطفى بكري", Schema::Person, true);
+    check("على السيد محمد مصطفى بكري", "MUSTAFA BAKRI, Ali Sayyid Muhammad", Schema::Person, true);
+}
 #[test]
 fn generic_company() {
     check("Global Trading International Ltd", "Trading International Corp", Schema::Company, false);

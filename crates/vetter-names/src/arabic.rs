@@ -66,6 +66,13 @@ pub(crate) fn push(out: &mut String, c: char, word_start: bool) -> bool {
     true
 }
 
+/// Whether `word` (from its first letter on) is `على`, with or without a
+/// tatweel: the name Ali with a final alif maqsura.
+pub(crate) fn is_ali_with_alif_maqsura(word: &[char]) -> bool {
+    let mut letters = word.iter().copied().take_while(|&c| is_letter(c) || c == 'ـ').filter(|&c| c != 'ـ');
+    matches!((letters.next(), letters.next(), letters.next(), letters.next()), (Some('ع'), Some('ل'), Some('ى'), None))
+}
+
 /// Whether `c` is an Arabic-script letter (not a mark, digit or punctuation).
 pub(crate) fn is_letter(c: char) -> bool {
     matches!(c as u32, 0x0620..=0x064A | 0x066E..=0x06D3 | 0x06D5 | 0x06EE..=0x06EF | 0x06FA..=0x06FC | 0x06FF | 0x0750..=0x077F | 0x08A0..=0x08C9)
@@ -567,6 +574,10 @@ mod tests {
         check("Эльмира Абдулбариевна ХАЙМУРЗИНА", "elmira abdulbariyevna khaymurzina");
         check("Sami Ben Khamis Ben Saleh Elsseid", "sami bin khamis bin saleh elsseid");
         check("عصام علي محمد علوش", "asam ali muhammad alwsh");
+        // Ali with a final alif maqsura, and a tatweel; Musa keeps its long a.
+        check("على السيد محمد", "ali al sayyid muhammad");
+        check("علـى موسى", "ali musa");
+        check("علاء", "ala");
         check("Almira Abdullaeva", "almira abdullaeva");
         check("Hamada Ould Mohamed Elkhairy", "hamada ould mohamed al khairy");
         check("حمادة ولد محمد الخيري", "hmada ould muhammad al khyry");

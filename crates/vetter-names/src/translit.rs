@@ -239,6 +239,18 @@ pub(crate) fn tokenize_into(name: &str, systems: Systems, out: &mut Vec<Tok>) ->
                     i += 2;
                     continue;
                 }
+                // `على` in a name is Ali written with a final alif maqsura,
+                // as Egyptian and Persian hands write every final ya
+                // (`على السيد محمد` is `علي السيد محمد`); the preposition
+                // "on" is in no name. Elsewhere the letter stays a long a
+                // (Mustafa, Musa, Yahya).
+                if start && c == 'ع' && arabic::is_ali_with_alif_maqsura(&chars[i..]) {
+                    w.start(Script::Arabic);
+                    w.cur.push_str("aly");
+                    w.letters += 3;
+                    i += chars[i..].iter().take_while(|c| arabic::is_letter(**c) || **c == 'ـ').count();
+                    continue;
+                }
                 let mut buf = String::new();
                 if arabic::push(&mut buf, c, start) {
                     if !buf.is_empty() || arabic::is_letter(c) {
