@@ -845,7 +845,8 @@ const COMMON_WORD: f64 = 0.5;
 fn common_words_only(query: &Prepared, listed: &Prepared, schema: Schema) -> bool {
     let aligned = align_prepared(query, listed, schema, Algorithm::Vetter).explanation.aligned;
     // A spelling the lists rarely use (Mohamad) is as common as its name.
-    let common = |w: &str| rarity(w) < COMMON_WORD || vetter_names::name_group(w).is_some_and(|g| rarity(g) < COMMON_WORD);
+    let common =
+        |w: &str| rarity(w) < COMMON_WORD || vetter_names::name_group(w).is_some_and(|g| rarity(g) < COMMON_WORD);
     !aligned.is_empty() && aligned.iter().flat_map(|a| a.left.split(' ')).all(common)
 }
 
