@@ -623,11 +623,7 @@ impl Prepared {
         // a Chinese family name, East Asian script, a Korean surname, or
         // Pinyin words only. Elsewhere Tounisi/Tunisi is a spelling, not
         // two sets of characters.
-        let east_asian = chinese
-            || form.korean
-            || matches!(form.script, Script::Han | Script::Hangul)
-            || (facts.len() >= 2 && facts.iter().all(|f| f.pinyin.is_some()));
-        if !east_asian {
+        if !chinese && !reads_east_asian(&form, &facts) {
             for f in &mut facts {
                 f.pinyin = None;
             }
@@ -1116,9 +1112,14 @@ fn acronym_score(schema: Schema, pa: &Prepared, pb: &Prepared, explanation: Opti
 /// Whether a name reads as Korean or Chinese: Hangul or Han script, a
 /// Korean surname first or last, or words that are all Pinyin.
 fn east_asian(p: &Prepared) -> bool {
-    p.form.korean
-        || matches!(p.form.script, Script::Han | Script::Hangul)
-        || (p.facts.len() >= 2 && p.facts.iter().all(|f| f.pinyin.is_some()))
+    reads_east_asian(&p.form, &p.facts)
+}
+
+/// [`east_asian`] of a name's form and word facts, before it is prepared.
+fn reads_east_asian(form: &NameForm, facts: &[WordFacts]) -> bool {
+    form.korean
+        || matches!(form.script, Script::Han | Script::Hangul)
+        || (facts.len() >= 2 && facts.iter().all(|f| f.pinyin.is_some()))
 }
 
 /// Whether two Latin words are one Russian word in two grammatical forms,

@@ -66,11 +66,16 @@ pub(crate) fn push(out: &mut String, c: char, word_start: bool) -> bool {
     true
 }
 
-/// Whether `word` (from its first letter on) is `على`, with or without a
-/// tatweel: the name Ali with a final alif maqsura.
-pub(crate) fn is_ali_with_alif_maqsura(word: &[char]) -> bool {
-    let mut letters = word.iter().copied().take_while(|&c| is_letter(c) || c == 'ـ').filter(|&c| c != 'ـ');
-    matches!((letters.next(), letters.next(), letters.next(), letters.next()), (Some('ع'), Some('ل'), Some('ى'), None))
+/// When `text` starts with the word `على`, with or without a tatweel (the
+/// name Ali with a final alif maqsura), the number of characters it takes.
+pub(crate) fn ali_with_alif_maqsura(text: &[char]) -> Option<usize> {
+    let len = text.iter().take_while(|&&c| is_letter(c)).count();
+    let mut letters = text[..len].iter().copied().filter(|&c| c != 'ـ');
+    let ali = matches!(
+        (letters.next(), letters.next(), letters.next(), letters.next()),
+        (Some('ع'), Some('ل'), Some('ى'), None)
+    );
+    ali.then_some(len)
 }
 
 /// Whether `c` is an Arabic-script letter (not a mark, digit or punctuation).

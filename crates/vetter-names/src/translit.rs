@@ -244,11 +244,14 @@ pub(crate) fn tokenize_into(name: &str, systems: Systems, out: &mut Vec<Tok>) ->
                 // (`على السيد محمد` is `علي السيد محمد`); the preposition
                 // "on" is in no name. Elsewhere the letter stays a long a
                 // (Mustafa, Musa, Yahya).
-                if start && c == 'ع' && arabic::is_ali_with_alif_maqsura(&chars[i..]) {
+                if start
+                    && c == 'ع'
+                    && let Some(len) = arabic::ali_with_alif_maqsura(&chars[i..])
+                {
                     w.start(Script::Arabic);
                     w.cur.push_str("aly");
                     w.letters += 3;
-                    i += chars[i..].iter().take_while(|c| arabic::is_letter(**c) || **c == 'ـ').count();
+                    i += len;
                     continue;
                 }
                 let mut buf = String::new();

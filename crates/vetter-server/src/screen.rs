@@ -306,15 +306,20 @@ const DRAIN_TIME: std::time::Duration = std::time::Duration::from_secs(10);
 /// client sees a broken pipe instead of the 413 that says why.
 async fn drain(mut body: Body) {
     let read = async {
-        let mut read = 0u64;
-        while read < DRAIN_BYTES {
-            match std::future::poll_fn(|cx| <Body as http_body::Body>::poll_frame(Pin::new(&mut body), cx)).await {
-                Some(Ok(frame)) => read += frame.into_data().map_or(0, |d| d.len() as u64),
+        let mut bytes = 0u64;
+        while bytes < DRAIN_BYTES {
+            match next_frame(&mut body).await {
+                Some(Ok(frame)) => bytes += frame.into_data().map_or(0, |d| d.len() as u64),
                 _ => break,
             }
         }
     };
     let _ = tokio::time::timeout(DRAIN_TIME, read).await;
+}
+
+/// The body's next frame, or `None` at its end.
+async fn next_frame(body: &mut Body) -> Option<Result<Frame<Bytes>, axum::Error>> {
+    std::future::poll_fn(|cx| <Body as http_body::Body>::poll_frame(Pin::new(&mut *body), cx)).await
 }
 
 /// Reads, screens and sends every row, batch by batch, until the body ends or the client goes away.
@@ -620,10 +625,7 @@ struct BodyReader {
 impl Read for BodyReader {
     fn read(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
         while self.chunk.is_empty() {
-            let body = &mut self.body;
-            let frame = self
-                .runtime
-                .block_on(std::future::poll_fn(|cx| <Body as http_body::Body>::poll_frame(Pin::new(&mut *body), cx)));
+            let frame = self.runtime.block_on(next_frame(&mut self.body));
             match frame {
                 None => return Ok(0),
                 Some(Err(e)) => return Err(std::io::Error::other(e)),
