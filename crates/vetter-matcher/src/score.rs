@@ -173,6 +173,9 @@ fn token_similarity_in(
     if let Some(sim) = din_compound(a, b).or_else(|| din_compound(b, a)) {
         return sim;
     }
+    if let Some(sim) = abd_compound(a, b).or_else(|| abd_compound(b, a)) {
+        return sim;
+    }
     let (la, lb) = (a.text.len(), b.text.len());
     if la.min(lb) * 2 < la.max(lb) && !fa.same_skeleton(a, fb, b) {
         // Words of very different length are not spellings of each other.
@@ -337,6 +340,33 @@ fn din_compound(long: &NameToken, short: &NameToken) -> Option<TokenSim> {
     let key = vetter_names::skeleton(stem);
     (spelling(stem, &short.text) >= 0.85 || (key.len() >= 3 && key.as_bytes() == short.skeleton.as_bytes()))
         .then_some(TokenSim { sim: 0.85, reason: "short form" })
+}
+
+/// `long` as a compound of `Abd` ("servant of") with one of God's names,
+/// and `short` that name alone: Abdul Basir is known as Basir, Abdul Samad
+/// as Samad, Abdelkader as Kader, and the lists print both. Normalisation
+/// fuses every spelling of the compound to `abdul` + the name
+/// (`vetter_names::normalize`), so the name is what follows `abdul`.
+fn abd_compound(long: &NameToken, short: &NameToken) -> Option<TokenSim> {
+    let name = long.text.strip_prefix("abdul")?;
+    // Rahmani is a surname formed from Rahman (see `nisba_or_feminine`), not Abdul Rahman.
+    let nisba = short.text.ends_with('i') && !name.ends_with('i');
+    if name.len() < 4 || short.text.len() < 4 || short.text.starts_with("abd") || nisba {
+        return None;
+    }
+    let key = vetter_names::skeleton(name);
+    (name == short.text
+        || (key.len() >= 3 && key.as_bytes() == short.skeleton.as_bytes() && spelling(name, &short.text) >= 0.7))
+        .then_some(TokenSim { sim: 0.85, reason: "short form" })
+}
+
+/// Whether the word before `tokens[k]` is `Abd` standing alone (or its
+/// common misspelling `Adbul`): a name normalisation did not fuse with it.
+fn after_abd(tokens: &[NameToken], k: usize) -> bool {
+    k > 0 && {
+        let w = tokens[k - 1].text.as_str();
+        w.len() <= 6 && (w.starts_with("abd") || w.starts_with("adb"))
+    }
 }
 
 /// Whether `long` is `short` with a suffix that makes another name of it: the
@@ -754,6 +784,11 @@ pub fn score_forms(pa: &Prepared, pb: &Prepared, schema: Schema, explanation: Op
                 if final_long_i_differs(&unvowelled.text, &vowelled.text) {
                     continue;
                 }
+            }
+            if s.reason == "short form" && (after_abd(ta, i) || after_abd(tb, j)) {
+                // `Abdul Patta` is one name the lists also print fused
+                // (`Abdulpatta`), which `fuse` aligns whole: not a short form.
+                continue;
             }
             if same_slavic && s.sim < 0.9 {
                 s = TokenSim { sim: 0.9, reason: "transliteration" };
@@ -1336,6 +1371,10 @@ fn may_align(x: &NameToken, fx: &WordFacts, bx: &[u8; 27], y: &NameToken, fy: &W
     };
     if din(x) != din(y) {
         // Perhaps a compound with ad-Din and its short form (see `din_compound`).
+        return true;
+    }
+    if x.text.starts_with("abdul") != y.text.starts_with("abdul") {
+        // Perhaps a compound with Abd and its short form (see `abd_compound`).
         return true;
     }
     spelling_bound(bx, by, x.text.len() as f64, y.text.len() as f64) >= ALIGN_MIN

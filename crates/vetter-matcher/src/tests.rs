@@ -567,3 +567,19 @@ fn organisations_named_after_someone() {
     check("Vladimir Putin", "ANO APE \"RUS NAMED AFTER V.V. PUTIN\"", Schema::LegalEntity, false);
     check("Завод имени Дегтярева", "ОАО ‘Завод имени В.А. Дегтярева’", Schema::LegalEntity, true);
 }
+
+/// A compound of Abd with one of God's names is known by the name alone
+/// (Abdul Basir as Basir), unless the name is a nisba of it (Rahmani) or
+/// `Abdul` stands beside it unfused.
+#[test]
+fn abd_compound_and_its_short_form() {
+    check("Abdul Basir NOORZAI", "Basir NOORZAI", Schema::Person, true);
+    check("SANI, Abdul Samad", "SANI, Samad", Schema::Person, true);
+    check("Tahereh Rahmani", "Taher Abdul Rahman", Schema::Person, false);
+    check("ABUBAKAR, Abdul Patta Escalon", "Abdulpatta Escalon Abubakar", Schema::Person, true);
+}
+
+#[test]
+fn publicly_traded_company_is_pjsc() {
+    check("NEFAZ PJSC", "NEFAZ PUBLICLY TRADED COMPANY", Schema::LegalEntity, true);
+}

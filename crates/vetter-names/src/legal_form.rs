@@ -34,7 +34,7 @@ jsc: jsc, ao, at, joint stock company, joint stock co, jt stock co, stock compan
   aktsionernoe|aktsionernoye|akcionernoe|aktsionernoie obshchestvo|obshestvo|obschestvo, aktsionerne|aktsionerne tovarystvo|tovaristvo,
   akcionerno drujestvo, gu fen you xian gong si, zhu shi hui she, kabushiki kaisha, kk, ju sik hoe sa, jusikhoesa, jusik hoesa,
   cong ty co phan, ctcp, dd, d d
-pjsc: pjsc, pao, pat, public joint stock company, public jsc, sahami am,
+pjsc: pjsc, pao, pat, public joint stock company, public jsc, publicly traded company, public stock company, sahami am,
   publichnoe|publichnoye|publichnoie aktsionernoe|aktsionernoye|akcionernoe obshchestvo|obshestvo|obschestvo,
   publichne aktsionerne tovarystvo|tovaristvo
 cjsc: cjsc, zao, prat, closed joint stock company, private joint stock company, private jsc, closed jsc, sahami khas,
@@ -564,6 +564,7 @@ mod tests {
             ("ПАО", "pjsc"),
             ("PJSC", "pjsc"),
             ("Public Joint Stock Company", "pjsc"),
+            ("Publicly Traded Company", "pjsc"),
             ("ZAO", "cjsc"),
             ("ЗАО", "cjsc"),
             ("CJSC", "cjsc"),
