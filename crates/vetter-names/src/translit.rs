@@ -171,6 +171,15 @@ pub(crate) fn tokenize_into(name: &str, systems: Systems, out: &mut Vec<Tok>) ->
         if let Some(cc) = cyr {
             let lower = cyrillic::lower(cc);
             if cyrillic::is_letter(lower) {
+                if lower != cc
+                    && prev_letter.is_some_and(|(at, p)| at + 1 == i && chars[at] == p)
+                    && !w.cur.is_empty()
+                    && patronymic_follows(chars, i)
+                {
+                    // A given name and patronymic printed without the space
+                    // between them (`СергейВладимирович`): two words.
+                    w.finish(false);
+                }
                 let prev = match prev_letter {
                     _ if w.cur.is_empty() => '\0',
                     Some((at, p)) if at + 1 == i => p,
@@ -326,6 +335,17 @@ pub(crate) fn tokenize_into(name: &str, systems: Systems, out: &mut Vec<Tok>) ->
     w.finish(false);
     *out = w.tokens;
     Marks { comma: w.comma, counts, lang }
+}
+
+/// Whether the Cyrillic word that starts at `chars[i]` is a patronymic
+/// (`Владимирович`, `Викторовна`, `Ильинична`, `Володимирівна`).
+fn patronymic_follows(chars: &[char], i: usize) -> bool {
+    let end = chars[i..].iter().position(|c| !cyrillic::is_letter(cyrillic::lower(*c))).map_or(chars.len(), |k| i + k);
+    if end - i < 6 {
+        return false;
+    }
+    let tail: String = chars[end - 4..end].iter().map(|c| cyrillic::lower(*c)).collect();
+    ["вич", "вна", "чна", "івна"].iter().any(|e| tail.ends_with(e))
 }
 
 /// Byte classes of the ASCII tokenizer.
@@ -619,6 +639,11 @@ mod tests {
         check("Сергей Валерьевич АКСЁНОВ", "sergey valeryevich aksenov");
         check("Сергiй Валерiйович АКСЬОНОВ", "serhii valeriiovych aksonov");
         check("Влади́мир Пу́тин", "vladimir putin");
+        // A patronymic printed without the space before it is a word of its own;
+        // other capitals inside a word (a company's) are not breaks.
+        check("ХАРЧЕНКО СергейВладимирович", "kharchenko sergey vladimirovich");
+        check("ПАРУБІЙ АндрійВолодимирович", "parubii andrii volodymyrovych");
+        check("ТрансКомплектХолдинг", "transkomplektkholding");
         check("Сергеи\u{306} Иванов", "sergey ivanov");
         check("ИВАНОВ Д. В.", "ivanov d v");
         check("ПОВОЛОЦКИЙ Сергей Геннадиевич", "povolotskiy sergey gennadiyevich");
