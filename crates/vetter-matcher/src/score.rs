@@ -545,6 +545,11 @@ pub fn name_kind(schema: Schema) -> NameKind {
 /// (Vladimir 0.35 + Putin 0.77), not two common ones (0.35 + 0.35).
 const EXCUSE_EVIDENCE: f64 = 1.0;
 
+/// Below this rarity a missing middle name is a given name common in the
+/// population (capped at 0.35: Muhammad, Ahmad), which inside a longer name is
+/// most often a father's or grandfather's name.
+const NASAB_COMMON: f64 = 0.36;
+
 /// The rarity a surely aligned word needs for an initial beside it to
 /// stand for a full word (see `score_forms`): above the cap of names
 /// common in the population (0.35), as Putin (0.77) and Lukashenko (0.69) are.
@@ -922,7 +927,7 @@ pub fn score_forms(pa: &Prepared, pb: &Prepared, schema: Schema, explanation: Op
     };
     let distinct_a = evidence(ta, wa, &pair_a[..na]) >= EXCUSE_EVIDENCE;
     let distinct_b = evidence(tb, wb, &pair_b[..nb]) >= EXCUSE_EVIDENCE;
-    let discount = |t: &NameToken, k: usize, n: usize, other_full: bool, second: bool| -> (f64, &'static str) {
+    let discount = |t: &NameToken, w: f64, k: usize, n: usize, other_full: bool, second: bool| -> (f64, &'static str) {
         // Only a word inside a name is a middle name; a first or last word
         // the other name lacks is a given name or surname, in conflict.
         // A surname printed before the comma is never a middle name:
@@ -935,6 +940,11 @@ pub fn score_forms(pa: &Prepared, pb: &Prepared, schema: Schema, explanation: Op
             (0.3, "generic word, missing on the other side")
         } else if person && other_full && aligned >= 2 && is_patronymic(&t.text) {
             (0.2, "patronymic, missing on the other side")
+        } else if person && other_full && aligned >= 2 && interior && !korean && w < NASAB_COMMON {
+            // A common given name inside a longer name is most often a
+            // father's or grandfather's name (Mahmoud Muhammad Ahmad
+            // Bahaziq), which short forms drop as they drop a patronymic.
+            (0.25, "middle name (common given name), missing on the other side")
         } else if person && other_full && aligned >= 2 && interior && !korean {
             (0.4, "middle name, missing on the other side")
         } else if person && other_full && aligned >= 2 && k == 0 && n >= 3 && t.group == Some("muhammad") {
@@ -953,7 +963,7 @@ pub fn score_forms(pa: &Prepared, pb: &Prepared, schema: Schema, explanation: Op
             for (k, t) in tokens.iter().enumerate() {
                 let w = weights[k];
                 if pair_of[k] == NONE {
-                    let (factor, _) = discount(t, k, tokens.len(), other_full, second);
+                    let (factor, _) = discount(t, w, k, tokens.len(), other_full, second);
                     // A left-over given name or surname is a difference however
                     // common it is: it counts at least as much as a rare word.
                     let floor = if t.generic || t.initial { 0.0 } else { 1.0 };
@@ -1069,7 +1079,7 @@ pub fn score_forms(pa: &Prepared, pb: &Prepared, schema: Schema, explanation: Op
                 .enumerate()
                 .filter(|(k, _)| pair_of[*k] == NONE)
                 .map(|(k, t)| {
-                    let (factor, reason) = discount(t, k, tokens.len(), other_full, second);
+                    let (factor, reason) = discount(t, weights[k], k, tokens.len(), other_full, second);
                     UnmatchedToken { token: t.text.clone(), weight: round(weights[k] * factor), reason: reason.into() }
                 })
                 .collect()

@@ -583,3 +583,13 @@ fn abd_compound_and_its_short_form() {
 fn publicly_traded_company_is_pjsc() {
     check("NEFAZ PJSC", "NEFAZ PUBLICLY TRADED COMPANY", Schema::LegalEntity, true);
 }
+
+/// A common given name inside a longer Arabic name is a father's or
+/// grandfather's name, which short forms drop as they drop a patronymic;
+/// a rare one is still a middle name that counts (issue 4).
+#[test]
+fn common_given_names_inside_a_name_are_a_lineage() {
+    check("BAHAZIQ, Mahmoud", "محمود محمد احمد بهازيق", Schema::Person, true);
+    check("AL-GHAMDI, Uthman Ahmad Uthman", "Uthman AL-GHAMIDI", Schema::Person, true);
+    check("Mohammad Hosseini", "Mohammad Ali Hosseini", Schema::Person, false);
+}
