@@ -262,7 +262,13 @@ fn edits_beyond_typo(a: &str, b: &str, distance: usize) -> bool {
     } else {
         3
     };
-    distance + usize::from(a.as_bytes().first() != b.as_bytes().first()) > cap
+    // A capital I and a small l look alike in most fonts (`lqbal` for Iqbal):
+    // a list typed from print mixes them up, so they differ by the edit alone.
+    let first_differs = match (a.as_bytes().first(), b.as_bytes().first()) {
+        (Some(x), Some(y)) => x != y && !matches!((x, y), (b'i', b'l') | (b'l', b'i')),
+        _ => false,
+    };
+    distance + usize::from(first_differs) > cap
 }
 
 /// Whether two words start alike up to how romanisations of one letter

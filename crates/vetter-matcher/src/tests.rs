@@ -593,3 +593,10 @@ fn common_given_names_inside_a_name_are_a_lineage() {
     check("AL-GHAMDI, Uthman Ahmad Uthman", "Uthman AL-GHAMIDI", Schema::Person, true);
     check("Mohammad Hosseini", "Mohammad Ali Hosseini", Schema::Person, false);
 }
+
+/// Lists typed from print mix up a capital I and a small l (issue 4).
+#[test]
+fn capital_i_for_small_l() {
+    check("SETH, Iqbal", "lqbal Seth", Schema::Person, true);
+    check("AL FAWWAZ, Khalid", "Khalid AI-Fawaz", Schema::Person, true);
+}

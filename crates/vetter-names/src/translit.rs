@@ -399,6 +399,17 @@ fn tokenize_ascii(name: &str, tokens: &mut Vec<Tok>) -> Marks {
             i += 1;
         }
         let word = &name[start..i];
+        // `AI-Fawaz`: the article `Al-` with a capital I typed for the small l,
+        // as lists typed from print have it (`AI-Nusrah`, `AI-Harzi`).
+        let word = if word == "AI"
+            && b.get(i) == Some(&b'-')
+            && b.get(i + 1).is_some_and(u8::is_ascii_uppercase)
+            && b.get(i + 2).is_some_and(u8::is_ascii_lowercase)
+        {
+            "al"
+        } else {
+            word
+        };
         let text = if quotes {
             word.chars().filter(char::is_ascii_alphanumeric).map(|c| c.to_ascii_lowercase()).collect()
         } else {
@@ -628,6 +639,8 @@ mod tests {
         check("O'Neil Zelens’kyi", "oneil zelenskyi");
         check("ＡＢＣ ﬁnance", "abc finance");
         check("SORMOVSKIY-48", "sormovskiy 48");
+        check("Khalid AI-Fawaz", "khalid al fawaz");
+        check("AI-PETRI", "ai petri");
         check("CabdullahMaxamedCiise McDonald MacArthur DeLuca", "cabdullah maxamed ciise mcdonald macarthur deluca");
         check("POLOKHINA AllaVladimirovna LeBlanc", "polokhina alla vladimirovna leblanc");
     }
