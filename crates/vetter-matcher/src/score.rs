@@ -298,8 +298,9 @@ fn first_letters_alternate(a: &str, b: &str) -> bool {
 }
 
 /// Whether two different words may still be one word spelled or heard
-/// differently. Not when either is a generic word or particle (`al` is not
-/// `Ali`), when either has four letters or fewer and their consonants differ
+/// differently. Not when either is a generic word or particle of four
+/// letters or fewer (`al` is not `Ali`; `islamya` is still `aslamya`),
+/// when either has four letters or fewer and their consonants differ
 /// (Sami/Saji, Shin/Chin, Nasr/Nazar are other names, while Kard/Kurd and
 /// Rimi/Raimi are spellings of one), or when
 /// both are Pinyin of as many syllables (Xiang/Qiang, Guo/Gao,
@@ -310,7 +311,7 @@ fn first_letters_alternate(a: &str, b: &str) -> bool {
 /// vary (Jeong/Chung, Hmad/Hamad, Dzherri/Jerry).
 fn loosely_comparable(a: &NameToken, fa: &WordFacts, b: &NameToken, fb: &WordFacts, transliterated: bool) -> bool {
     let short = a.text.len().min(b.text.len()) <= 4;
-    if a.generic || b.generic || (!transliterated && short && !fa.same_skeleton(a, fb, b)) {
+    if ((a.generic || b.generic) && short) || (!transliterated && short && !fa.same_skeleton(a, fb, b)) {
         return false;
     }
     // Two different Pinyin words of as many syllables differ in a syllable,

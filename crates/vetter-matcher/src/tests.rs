@@ -600,3 +600,15 @@ fn capital_i_for_small_l() {
     check("SETH, Iqbal", "lqbal Seth", Schema::Person, true);
     check("AL FAWWAZ, Khalid", "Khalid AI-Fawaz", Schema::Person, true);
 }
+
+/// Organisations' generic words align with their translations and
+/// romanisations (army/jaysh, movement/haraka, in/fi); as generic words
+/// they still carry no match alone (issue 4).
+#[test]
+fn translated_organisation_words() {
+    check("ARMY OF MOHAMMED", "جيش محمد", Schema::Organization, true);
+    check("Jund al-Khilafah in Tunisia", "جُند الخلافة في تونس", Schema::Organization, true);
+    check("Rajah Solaiman Revolutionary Movement", "حركة رجاح سليمان", Schema::Organization, true);
+    check("Islamic Army", "Islamic Movement", Schema::Organization, false);
+    check("Army of Mohammed", "Jaysh al-Islam", Schema::Organization, false);
+}
