@@ -234,6 +234,17 @@ pub(crate) fn tokenize_into(name: &str, systems: Systems, out: &mut Vec<Tok>) ->
             }
             Script::Arabic => {
                 let start = w.cur.is_empty();
+                // `و` ("and") written onto an article: `والشام` is `و الشام`,
+                // "and the Levant". Not `والي` (Wali), a name.
+                if start
+                    && c == 'و'
+                    && chars.get(i + 1) == Some(&'ا')
+                    && chars.get(i + 2) == Some(&'ل')
+                    && chars.get(i + 3..i + 6).is_some_and(|rest| rest.iter().all(|c| arabic::is_letter(*c)))
+                {
+                    i += 1;
+                    continue;
+                }
                 // The article starts a word: `ال` + at least two letters.
                 if start
                     && matches!(c, 'ا' | 'ٱ')
@@ -666,6 +677,8 @@ mod tests {
     #[test]
     fn other_scripts() {
         check("Αλέξης Τσίπρας", "alexis tsipras");
+        check("الدولة الإسلامية في العراق والشام", "al dwla al islamya fy al araq al sham");
+        check("والي", "waly");
         check("习近平", "xi jin ping");
         check("김정은", "gim jeong eun");
         check("KIM Ho Kyu 김호규", "kim ho kyu gim ho gyu");
