@@ -934,7 +934,18 @@ pub fn score_forms(pa: &Prepared, pb: &Prepared, schema: Schema, explanation: Op
     };
     let distinct_a = evidence(ta, wa, &pair_a[..na]) >= EXCUSE_EVIDENCE;
     let distinct_b = evidence(tb, wb, &pair_b[..nb]) >= EXCUSE_EVIDENCE;
-    let discount = |t: &NameToken, w: f64, k: usize, n: usize, other_full: bool, second: bool| -> (f64, &'static str) {
+    // An organisation "named after" someone (`imeni`, `im.`) does not take
+    // its identity from the dedication (see `dedication`): words after it
+    // count as generic, and one name may leave them out.
+    let (from_a, from_b) = if organisation { (dedication(ta), dedication(tb)) } else { (usize::MAX, usize::MAX) };
+    let discount = |t: &NameToken,
+                    w: f64,
+                    k: usize,
+                    n: usize,
+                    other_full: bool,
+                    second: bool,
+                    from: usize|
+     -> (f64, &'static str) {
         // Only a word inside a name is a middle name; a first or last word
         // the other name lacks is a given name or surname, in conflict.
         // A surname printed before the comma is never a middle name:
@@ -945,6 +956,8 @@ pub fn score_forms(pa: &Prepared, pb: &Prepared, schema: Schema, explanation: Op
         // otherwise it is in conflict.
         if t.generic {
             (0.3, "generic word, missing on the other side")
+        } else if k >= from {
+            (0.3, "dedication (\"named after\"), missing on the other side")
         } else if person && other_full && aligned >= 2 && is_patronymic(&t.text) {
             (0.2, "patronymic, missing on the other side")
         } else if person && other_full && aligned >= 2 && interior && !korean && w < NASAB_COMMON {
@@ -964,31 +977,36 @@ pub fn score_forms(pa: &Prepared, pb: &Prepared, schema: Schema, explanation: Op
             (1.0, "no counterpart")
         }
     };
-    let coverage =
-        |tokens: &[NameToken], weights: &[f64], pair_of: &[u8], other_full: bool, second: bool| -> (f64, f64) {
-            let (mut total, mut got, mut missing) = (0.0, 0.0, 0.0);
-            for (k, t) in tokens.iter().enumerate() {
-                let w = weights[k];
-                if pair_of[k] == NONE {
-                    let (factor, _) = discount(t, w, k, tokens.len(), other_full, second);
-                    // A left-over given name or surname is a difference however
-                    // common it is: it counts at least as much as a rare word.
-                    let floor = if t.generic || t.initial { 0.0 } else { 1.0 };
-                    total += w.max(floor) * factor;
-                    missing += w.max(floor) * factor;
-                } else {
-                    // An initial says little of the full word it stands for:
-                    // "M" covers half of "Mehdi".
-                    let s = pairs[pair_of[k] as usize].4;
-                    let sim = if s.reason == "initial" && !t.initial { 0.5 } else { s.sim };
-                    total += w;
-                    got += w * sim;
-                }
+    let coverage = |tokens: &[NameToken],
+                    weights: &[f64],
+                    pair_of: &[u8],
+                    other_full: bool,
+                    second: bool,
+                    from: usize|
+     -> (f64, f64) {
+        let (mut total, mut got, mut missing) = (0.0, 0.0, 0.0);
+        for (k, t) in tokens.iter().enumerate() {
+            let w = weights[k];
+            if pair_of[k] == NONE {
+                let (factor, _) = discount(t, w, k, tokens.len(), other_full, second, from);
+                // A left-over given name or surname is a difference however
+                // common it is: it counts at least as much as a rare word.
+                let floor = if t.generic || t.initial || k >= from { 0.0 } else { 1.0 };
+                total += w.max(floor) * factor;
+                missing += w.max(floor) * factor;
+            } else {
+                // An initial says little of the full word it stands for:
+                // "M" covers half of "Mehdi".
+                let s = pairs[pair_of[k] as usize].4;
+                let sim = if s.reason == "initial" && !t.initial { 0.5 } else { s.sim };
+                total += w;
+                got += w * sim;
             }
-            (if total > 0.0 { got / total } else { 0.0 }, missing)
-        };
-    let (cov_a, miss_a) = coverage(ta, wa, &pair_a, b_full && distinct_b, second_a);
-    let (cov_b, miss_b) = coverage(tb, wb, &pair_b, a_full && distinct_a, second_b);
+        }
+        (if total > 0.0 { got / total } else { 0.0 }, missing)
+    };
+    let (cov_a, miss_a) = coverage(ta, wa, &pair_a, b_full && distinct_b, second_a, from_a);
+    let (cov_b, miss_b) = coverage(tb, wb, &pair_b, a_full && distinct_a, second_b, from_b);
     // Words left over conflict. For a person, those of either name do
     // (after the discounts for middle names, patronymics and generic words):
     // "Kasim Soleimani" is not "Haji Karim", whose one name is merely spelled
@@ -1007,17 +1025,22 @@ pub fn score_forms(pa: &Prepared, pb: &Prepared, schema: Schema, explanation: Op
         (true, false) | (false, true) => 1.0,
         (false, false) => 0.0,
     };
-    let legal_conflict = match (pa.form.legal_forms.first(), pb.form.legal_forms.first()) {
-        (Some(x), Some(y)) if x.canonical != y.canonical => legal_form_conflict(x.canonical, y.canonical),
+    // Names with several forms (`NPO ... JSC`) conflict only when they share none.
+    let (forms_a, forms_b) = (&pa.form.legal_forms, &pb.form.legal_forms);
+    let legal_conflict = match (forms_a.first(), forms_b.first()) {
+        (Some(x), Some(y))
+            if x.canonical != y.canonical
+                && !forms_a.iter().any(|x| forms_b.iter().any(|y| x.canonical == y.canonical)) =>
+        {
+            legal_form_conflict(x.canonical, y.canonical)
+        }
         _ => 0.0,
     };
     // A name of generic words only is still a name ("Energiya", "Trading
     // Company"): when every word of both names aligned, the words that agree
     // are the whole name, not a generic word shared beside others.
-    // An organisation "named after" someone (`imeni`, `im.`) does not take
-    // its identity from the dedication: words after it count as generic
-    // here (`ANO "RUS NAMED AFTER V.V. PUTIN"` is not Vladimir Putin).
-    let (from_a, from_b) = if organisation { (dedication(ta), dedication(tb)) } else { (usize::MAX, usize::MAX) };
+    // Words after a dedication count as generic here too
+    // (`ANO "RUS NAMED AFTER V.V. PUTIN"` is not Vladimir Putin).
     let generic_only = if !pairs.is_empty()
         && (!a_full || !b_full)
         && pairs.iter().all(|&(i, ni, j, nj, _)| {
@@ -1080,19 +1103,24 @@ pub fn score_forms(pa: &Prepared, pb: &Prepared, schema: Schema, explanation: Op
                 weight: round(weight(wa, i, ni).max(weight(wb, j, nj))),
             })
             .collect();
-        let unmatched = |tokens: &[NameToken], weights: &[f64], pair_of: &[u8], other_full: bool, second: bool| {
+        let unmatched = |tokens: &[NameToken],
+                         weights: &[f64],
+                         pair_of: &[u8],
+                         other_full: bool,
+                         second: bool,
+                         from| {
             tokens
                 .iter()
                 .enumerate()
                 .filter(|(k, _)| pair_of[*k] == NONE)
                 .map(|(k, t)| {
-                    let (factor, reason) = discount(t, weights[k], k, tokens.len(), other_full, second);
+                    let (factor, reason) = discount(t, weights[k], k, tokens.len(), other_full, second, from);
                     UnmatchedToken { token: t.text.clone(), weight: round(weights[k] * factor), reason: reason.into() }
                 })
                 .collect()
         };
-        e.unmatched_left = unmatched(ta, wa, &pair_a, b_full && distinct_b, second_a);
-        e.unmatched_right = unmatched(tb, wb, &pair_b, a_full && distinct_a, second_b);
+        e.unmatched_left = unmatched(ta, wa, &pair_a, b_full && distinct_b, second_a, from_a);
+        e.unmatched_right = unmatched(tb, wb, &pair_b, a_full && distinct_a, second_b, from_b);
     }
     CANDIDATES.with(|c| *c.borrow_mut() = candidates);
     PAIRS.with(|c| *c.borrow_mut() = pairs);

@@ -612,3 +612,17 @@ fn translated_organisation_words() {
     check("Islamic Army", "Islamic Movement", Schema::Organization, false);
     check("Army of Mohammed", "Jaysh al-Islam", Schema::Organization, false);
 }
+
+/// A dedication one name leaves out is missing, not in conflict; names
+/// with several legal forms conflict only when they share none (issue 4).
+#[test]
+fn dedications_and_several_legal_forms() {
+    check("JSC 'NPO Stekloplastik named after N.N. Trofimov'", "STEKLOPLASTIC NPO JSC", Schema::Company, true);
+    check(
+        "FEDERAL STATE ENTERPRISE KAZAN FEDERAL STATE GUNPOWDER PLANT",
+        "FEDERAL STATE-OWNED ENTERPRISE KAZAN STATE-OWNED GUNPOWDER PLANT",
+        Schema::Company,
+        true,
+    );
+    check("Kazan Gunpowder Plant", "Tambov Gunpowder Plant", Schema::Company, false);
+}

@@ -306,7 +306,7 @@ center center ; centre center ; centro center ; tsentr center ; ctr ~center ; cn
 manufacturing manufacturing ; mfg =manufacturing ; manufacture manufacturing ; manufacturers manufacturing ; zavod plant ; plant plant ; factory plant ; fabrika plant ; kombinat plant ; works plant ; werk plant ; werke plant
 association association ; assn =association ; assoc ~association ; obedinenie association ; obyedineniye association ; associates - ; partners - ; brothers brothers ; bros =brothers
 gosudarstvennyy state ; gosudarstvennaya state ; gosudarstvennoye state ; gosudarstvennoe state ; derzhavne state ; derzhavnyi state ; derzhavna state
-federalnyy federal ; federalnaya federal ; federalnoye federal ; federalnoe federal
+federal federal ; federalnyy federal ; federalnaya federal ; federalnoye federal ; federalnoe federal
 issledovatelskiy research ; issledovatelskaya research ; issledovatelskoye research ; issledovatelskii research ; doslidnyi research ; naukovo scientific ; vyrobnyche production
 kontsern concern ; concern concern ; upravleniye management ; upravlenie management
 leasing leasing ; lizingovaya leasing ; lizingovyy leasing ; lizingovaia leasing
@@ -320,7 +320,7 @@ front front ; jbha front ; jabhat front ; jabha front ; jabhah front ; fronte fr
 movement movement ; hrka movement ; harakat movement ; haraka movement ; harakah movement ; mouvement movement ; movimiento movement ; movimento movement ; dvizhenie movement
 party party ; hzb party ; hizb party ; parti party ; partiya party ; partido party ; partito party
 islamic islamic ; islamya islamic ; islamiya islamic ; islamiyah islamic ; islamiyya islamic ; islami islamic ; islamia islamic ; islamique islamic ; islamico islamic ; islamskiy islamic ; islamskaya islamic ; islamskoe islamic
-dwla state ; dawla state ; dawlat state ; etat state ; estado state
+state state ; owned - ; dwla state ; dawla state ; dawlat state ; etat state ; estado state
 jmaa group ; jamaat group ; jamaa group ; jamaah group ; jamat group ; mjmwa group ; majmuat group ; majmuah group ; network network ; shbka network ; shabaka network ; shabakat network
 brigade brigade ; brigades brigade ; ktayb brigade ; kataib brigade ; katibat brigade ; katiba brigade ; lwa brigade ; liwa brigade
 foundation foundation ; fund fund ; fond fund ; trust - ; institute institute ; inst ~institute ; institut institute ; university university ; univ =university ; universitet university ; academy academy ; akademiya academy ; agency agency ; agentstvo agency ; authority - ; ministry ministry ; ministerstvo ministry ; department department ; dept =department ; office - ; bureau - ; committee - ; council - ; organization organization ; organisation organization ; organizatsiya organization
