@@ -173,6 +173,40 @@ fn numbered_parts(text: &str) -> Option<String> {
 /// name without starting another name (`SMITH, John, Jr.`).
 const SUFFIXES: &[&str] = &["jr", "sr", "ii", "iii", "iv", "junior", "senior", "esq", "phd", "md"];
 
+/// The `a.k.a.` marker a bracketed remark starts with, if any, and its length.
+fn aka_marker(inner: &str) -> Option<usize> {
+    ["a.k.a.", "a.k.a", "aka ", "alias "]
+        .iter()
+        .find(|m| inner.get(..m.len()).is_some_and(|head| head.eq_ignore_ascii_case(m)))
+        .map(|m| m.len())
+}
+
+/// `name` without its bracketed `a.k.a.` remarks that list spellings of one
+/// word (several, or one word), when it has any and no other brackets.
+fn without_spelling_remarks(name: &str) -> Option<String> {
+    let mut out = String::with_capacity(name.len());
+    let mut rest = name;
+    let mut removed = false;
+    while let Some(open) = rest.find('(') {
+        let close = open + rest[open..].find(')')?;
+        let inner = rest[open + 1..close].trim();
+        let m = aka_marker(inner)?;
+        let spellings = inner[m..].trim();
+        if inner[1..].contains('(') || !(spellings.contains(',') || spellings.split_whitespace().count() < 2) {
+            return None;
+        }
+        out.push_str(&rest[..open]);
+        out.push(' ');
+        rest = &rest[close + 1..];
+        removed = true;
+    }
+    if rest.contains(')') {
+        return None;
+    }
+    out.push_str(rest);
+    removed.then(|| out.split_whitespace().collect::<Vec<_>>().join(" "))
+}
+
 /// The names of a field that holds several (`Dimitri SYTYI, Dmitry SYTIY`,
 /// `Евгений ГРИЦЕНКО / Євген ГРИЦЕНКО`, `Kang Gye (Pi Ryu Gang)`); empty
 /// when it holds one.
@@ -201,6 +235,21 @@ pub fn split_names(name: &str, kind: NameKind) -> Vec<String> {
     if !matches!(kind, NameKind::Person | NameKind::Vessel | NameKind::Organization) {
         return Vec::new();
     }
+    // `Mohamed (a.k.a. Mohammad, Muhammad) Heikmat (a.k.a. Hikmat) IBRAHIM`:
+    // each remark that lists spellings of one word goes, the words between
+    // them stay.
+    if name.matches('(').count() > 1
+        && let Some(rest) = without_spelling_remarks(name)
+    {
+        let more = split_names(&rest, kind);
+        return if !more.is_empty() {
+            more
+        } else if letters(&rest) >= 2 {
+            vec![rest]
+        } else {
+            Vec::new()
+        };
+    }
     if let (Some(open), Some(close)) = (name.find('('), name.rfind(')'))
         && open < close
     {
@@ -209,11 +258,8 @@ pub fn split_names(name: &str, kind: NameKind) -> Vec<String> {
         let outer = outer.split_whitespace().collect::<Vec<_>>().join(" ");
         // `Mohamed (a.k.a. Mohammad, Muhammad) KHADDOR`: other spellings of
         // one word, which the name without them already stands for.
-        let marker = ["a.k.a.", "a.k.a", "aka ", "alias "]
-            .iter()
-            .find(|m| inner.get(..m.len()).is_some_and(|head| head.eq_ignore_ascii_case(m)));
-        if let Some(m) = marker {
-            inner = inner[m.len()..].trim();
+        if let Some(m) = aka_marker(inner) {
+            inner = inner[m..].trim();
             if inner.contains(',') || inner.split_whitespace().count() < 2 {
                 return if letters(&outer) >= 2 { vec![outer] } else { Vec::new() };
             }
@@ -290,6 +336,10 @@ mod tests {
         assert_eq!(
             split_names("Major General Mohamed (a.k.a. Mohammad, Muhammad, Mohammed) KHADDOR", p),
             ["Major General Mohamed KHADDOR"]
+        );
+        assert_eq!(
+            split_names("Mohamed (a.k.a. Mohammad, Muhammad, Mohammed) Heikmat (a.k.a. Hikmat, Hekmat) IBRAHIM", p),
+            ["Mohamed Heikmat IBRAHIM"]
         );
         assert_eq!(
             split_names("Mahfouz Ould Al-Walid (a.k.a. Abu Hafs al-Mauritani)", p),
