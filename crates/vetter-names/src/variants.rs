@@ -109,7 +109,7 @@ anastasia: anastasiya anastasiia nastya anastassia anastasija
 anna: hanna hannah ganna ana anne ann anya annette
 daria: darya dariia dariya darja
 catherine: ekaterina yekaterina kateryna katerina katherine kathryn caterina catalina katarzyna katharina katya kate kathy katie kasia katsiaryna jekaterina
-elena: yelena olena helen helena alena alyona jelena lena olena
+elena: yelena olena helen helena alena alyona alona aliona jelena lena
 elizabeth: elizaveta yelizaveta yelyzaveta elisabeth elisabetta liz liza lisa beth betty elzbieta alzbeta
 eugenia: evgenia yevgenia yevheniia yevheniya evgeniya yevgeniya jewgenija
 galina: halyna halina
@@ -168,7 +168,7 @@ john: jon johnny jonny jack johann johannes juan giovanni joao jean hans
 thomas: tom tommy thom tomas tomasz tommaso thomaz foma thos
 edward: ed eddie ted teddy eduard edouard eduardo edoardo edvard edw
 charles: chuck charlie chas carlos carlo karl carl karol charley
-joseph: joe joey josef jose giuseppe iosif jozef josip osip jos
+joseph: joe joey josef jose giuseppe iosif jozef josip osip jos yosyp yosif iosyp osyp
 samuel: sam sammy samuele saml
 benjamin: benny benji benj
 christopher: chris kristopher cristoforo christophe christoph krzysztof
