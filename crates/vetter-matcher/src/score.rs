@@ -629,8 +629,8 @@ pub struct Prepared {
     bags: Vec<[u8; 27]>,
     /// Each word's [`WordFacts`].
     facts: Vec<WordFacts>,
-    /// A hash of each word's [`slavic_key`].
-    slavic: Vec<u64>,
+    /// A hash of each word's [`slavic_key`] and [`foreign_key`].
+    slavic: Vec<(u64, u64)>,
     /// Whether some word may spell a Chinese family name, and whether some
     /// word is Wade-Giles only: name-level gates for the per-pair tests.
     chinese: bool,
@@ -657,7 +657,7 @@ impl Prepared {
                 bag
             })
             .collect();
-        let slavic = words.iter().map(|t| fnv1a(&slavic_key(&t.text))).collect();
+        let slavic = words.iter().map(|t| (fnv1a(&slavic_key(&t.text)), fnv1a(&foreign_key(&t.text)))).collect();
         let mut facts: Vec<WordFacts> = words.iter().map(WordFacts::of).collect();
         let chinese = facts.iter().any(|f| f.chinese != 0);
         // Many Latin words parse as Pinyin syllables (Tunisi is tu-ni-si).
@@ -765,7 +765,7 @@ pub fn score_forms(pa: &Prepared, pb: &Prepared, schema: Schema, explanation: Op
     candidates.clear();
     for (i, x) in ta.iter().enumerate() {
         for (j, y) in tb.iter().enumerate() {
-            let same_slavic = slavic && key_a[i] == key_b[j];
+            let same_slavic = slavic && (key_a[i].0 == key_b[j].0 || key_a[i].1 == key_b[j].1);
             // Patronymics of one name may be spelled far apart (Rygoravich/Grigoryevich).
             let numbers = pa.facts[i].number || pb.facts[j].number;
             let patronymics = pa.facts[i].patronymic && pb.facts[j].patronymic;
@@ -1353,9 +1353,22 @@ fn index_pairs(pairs: &[AlignedSpan], pair_a: &mut [u8; MAX_TOKENS], pair_b: &mu
 }
 
 /// A key under which the common romanisations of one Cyrillic word agree:
-/// `grinyuk` (Russian) and `hryniuk` (Ukrainian) both give `grinuk`.
+/// `grinyuk` (Russian) and `hryniuk` (Ukrainian) both give `grinuk`; and
+/// `dzh` is `j` (`Джамил` is Jamil).
 pub fn slavic_key(word: &str) -> String {
-    const PAIRS: [(&str, &str); 14] = [
+    slavic_key_with(word, false)
+}
+
+/// [`slavic_key`] as Russian writes foreign names: Cyrillic `х` (`kh`)
+/// stands for the `h` of English and Arabic (`Хассан` is Hassan, `Джохн`
+/// John), where [`slavic_key`] reads a Latin `h` as the Ukrainian `г`.
+pub fn foreign_key(word: &str) -> String {
+    slavic_key_with(word, true)
+}
+
+fn slavic_key_with(word: &str, foreign: bool) -> String {
+    const PAIRS: [(&str, &str); 15] = [
+        ("dzh", "i"),
         ("shch", "s"),
         ("kh", "x"),
         ("zh", "z"),
@@ -1375,16 +1388,17 @@ pub fn slavic_key(word: &str) -> String {
     let mut rest = word;
     'outer: while let Some(c) = rest.chars().next() {
         // Only these letters begin a pair.
-        let pairs: &[(&str, &str)] = if matches!(c, 's' | 'k' | 'z' | 't' | 'c' | 'y' | 'i') { &PAIRS } else { &[] };
+        let pairs: &[(&str, &str)] =
+            if matches!(c, 's' | 'k' | 'z' | 't' | 'c' | 'y' | 'i' | 'd') { &PAIRS } else { &[] };
         for &(from, to) in pairs {
             if let Some(after) = rest.strip_prefix(from) {
-                out.push_str(to);
+                out.push_str(if foreign && from == "kh" { "h" } else { to });
                 rest = after;
                 continue 'outer;
             }
         }
         out.push(match c {
-            'h' => 'g',
+            'h' if !foreign => 'g',
             'y' | 'j' => 'i',
             'w' => 'v',
             other => other,

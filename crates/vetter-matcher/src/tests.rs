@@ -626,3 +626,13 @@ fn dedications_and_several_legal_forms() {
     );
     check("Kazan Gunpowder Plant", "Tambov Gunpowder Plant", Schema::Company, false);
 }
+
+/// Russian writes the j of English and Arabic names as дж and their h as
+/// х: `Джамил Хассан` is Jamil Hassan (issue 4).
+#[test]
+fn russian_spellings_of_foreign_names() {
+    check("Jamil Hassan", "Джамил Хассан", Schema::Person, true);
+    check("Jim Banks", "Джим Банкс", Schema::Person, true);
+    check("Hennadiy Kernes", "Геннадий Кернес", Schema::Person, true);
+    check("Jim Banks", "Дима Банкс", Schema::Person, false);
+}
