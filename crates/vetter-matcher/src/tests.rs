@@ -636,3 +636,12 @@ fn russian_spellings_of_foreign_names() {
     check("Hennadiy Kernes", "Геннадий Кернес", Schema::Person, true);
     check("Jim Banks", "Дима Банкс", Schema::Person, false);
 }
+
+/// Persian reads ض as z (رضا is Reza), and French romanises ش as ch
+/// (أشرف is Achref) (issue 4).
+#[test]
+fn persian_z_and_french_ch_in_arabic_script() {
+    check("NAQDI MOHAMMAD REZA", "نقدي محمد رضا", Schema::Person, true);
+    check("ACHREF BELGUIDOUM", "أشرف بلجويدوم", Schema::Person, true);
+    check("Rasyid Ridho BASHIR", "عبد رشيد رضا باعشير", Schema::Person, true);
+}

@@ -296,6 +296,9 @@ nwr nur
 anwr anwar
 abw abu
 rza reza
+rda reza
+mrtda morteza
+mrtdy morteza
 mhsn mohsen
 jwad javad
 qasm qasim

@@ -86,7 +86,8 @@ pub(crate) fn phonetic_key(word: &str) -> Key {
 /// The [`skeleton`] of `word` spelled as Arabic script writes foreign
 /// names, which has no p, v or hard g: `p`→`b`, `v`→`f`, `g` (not `gh`)→`j`
 /// (Peyman is بيمن, Parviz برفيز, Gachi جشي), and the Persian `gh` of ق as
-/// `q` (Ghorban is قربان); `None` when the word has none of these letters,
+/// `q` (Ghorban is قربان), and the French `ch` of ش as `sh` (Achraf is
+/// أشرف); `None` when the word has none of these letters,
 /// so that its plain skeleton stands.
 ///
 /// ```
@@ -94,11 +95,16 @@ pub(crate) fn phonetic_key(word: &str) -> Key {
 /// assert_eq!(arabic_skeleton("peyman").unwrap().as_str(), skeleton("bymn"));
 /// assert_eq!(arabic_skeleton("parviz").unwrap().as_str(), skeleton("brfyz"));
 /// assert_eq!(arabic_skeleton("ghorban").unwrap().as_str(), skeleton("qrban"));
+/// assert_eq!(arabic_skeleton("achraf").unwrap().as_str(), skeleton("ashrf"));
 /// assert!(arabic_skeleton("hussein").is_none());
 /// ```
 pub fn arabic_skeleton(word: &str) -> Option<Key> {
     let b = word.as_bytes();
-    if !b.iter().any(|c| matches!(c, b'p' | b'v' | b'g')) {
+    if !b
+        .iter()
+        .enumerate()
+        .any(|(i, c)| matches!(c, b'p' | b'v' | b'g') || (*c == b'c' && b.get(i + 1) == Some(&b'h')))
+    {
         return None;
     }
     // Persian romanises ق as `gh` (Ghorban/قربان, Sadegh/صادق), where Arabic
@@ -109,6 +115,8 @@ pub fn arabic_skeleton(word: &str) -> Option<Key> {
         b'g' if b.get(i + 1) == Some(&b'h') => Some(b'q'),
         b'g' => Some(b'j'),
         b'h' if i > 0 && b[i - 1] == b'g' => None,
+        // French romanises ش as `ch` (Achraf, Bouchachi, Chaudhry).
+        b'c' if b.get(i + 1) == Some(&b'h') => Some(b's'),
         other => Some(other),
     };
     let mut stack = [0u8; 64];

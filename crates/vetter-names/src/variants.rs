@@ -273,7 +273,7 @@ yahya: yahia yehia yahiya
 zakariya: zakaria zakariyya zakariya
 hafiz: hafez hafeez
 mohsen: muhsin mohsin
-reza: riza ridha rida
+reza: riza ridha rida ridho redha reda
 javad: jawad djawad
 ghulam: gholam golam gulam
 asghar: asgar
