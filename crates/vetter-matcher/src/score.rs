@@ -1432,8 +1432,15 @@ fn may_align(x: &NameToken, fx: &WordFacts, bx: &[u8; 27], y: &NameToken, fy: &W
         // Perhaps a compound with ad-Din and its short form (see `din_compound`).
         return true;
     }
-    if x.text.starts_with("abdul") != y.text.starts_with("abdul") {
-        // Perhaps a compound with Abd and its short form (see `abd_compound`).
+    // Perhaps a compound with Abd and its short form, which starts as the
+    // compound's name does (see `abd_compound`).
+    let abd = |long: &NameToken, short: &NameToken| {
+        long.text.len() >= 9
+            && long.text.starts_with("abdul")
+            && long.text.as_bytes().get(5) == short.text.as_bytes().first()
+            && !short.text.starts_with("abd")
+    };
+    if abd(x, y) || abd(y, x) {
         return true;
     }
     spelling_bound(bx, by, x.text.len() as f64, y.text.len() as f64) >= ALIGN_MIN
