@@ -60,6 +60,8 @@ struct WordFacts {
     /// (`vetter_names::arabic_skeleton`; the plain skeleton's hash when that
     /// is the same).
     arabic: u64,
+    /// A hash of its `vetter_names::hebrew_key`, 0 when that is empty.
+    hebrew: u64,
     /// The Chinese family names it may spell (`vetter_names::chinese_surnames`).
     chinese: u128,
     /// A Wade-Giles syllable that is no Pinyin one (`hsi`, `tse`, `tung`):
@@ -77,6 +79,7 @@ impl WordFacts {
             skeleton: fnv1a(&t.skeleton),
             phonetic: fnv1a(&t.phonetic),
             arabic: vetter_names::arabic_skeleton(&t.text).map_or_else(|| fnv1a(&t.skeleton), |k| fnv1a(&k)),
+            hebrew: Some(vetter_names::hebrew_key(&t.text)).filter(|k| !k.is_empty()).map_or(0, |k| fnv1a(&k)),
             chinese: vetter_names::chinese_surnames(&t.text),
             wade_giles: (3..=6).contains(&t.text.len()) && vetter_names::is_wade_giles_only(&t.text),
         }
@@ -757,6 +760,9 @@ pub fn score_forms(pa: &Prepared, pb: &Prepared, schema: Schema, explanation: Op
     let transliterated =
         [pa.form.script, pb.form.script].iter().any(|s| !matches!(s, Script::Latin | Script::Han | Script::Other));
     let (key_a, key_b) = (&pa.slavic, &pb.slavic);
+    // Hebrew script against a Latin spelling: words whose consonant classes
+    // agree (`vetter_names::hebrew_key`) are the same word (Lapid/לפיד).
+    let hebrew = abjad_vs_vowelled && [pa.form.script, pb.form.script].contains(&Script::Hebrew);
 
     // 1-2. Candidate pairs, best first; ties broken by the words themselves so
     // that comparing A with B and B with A align the same pairs.
@@ -766,6 +772,7 @@ pub fn score_forms(pa: &Prepared, pb: &Prepared, schema: Schema, explanation: Op
     for (i, x) in ta.iter().enumerate() {
         for (j, y) in tb.iter().enumerate() {
             let same_slavic = slavic && (key_a[i].0 == key_b[j].0 || key_a[i].1 == key_b[j].1);
+            let same_hebrew = hebrew && pa.facts[i].hebrew != 0 && pa.facts[i].hebrew == pb.facts[j].hebrew;
             // Patronymics of one name may be spelled far apart (Rygoravich/Grigoryevich).
             let numbers = pa.facts[i].number || pb.facts[j].number;
             let patronymics = pa.facts[i].patronymic && pb.facts[j].patronymic;
@@ -780,6 +787,7 @@ pub fn score_forms(pa: &Prepared, pb: &Prepared, schema: Schema, explanation: Op
             // (Uralskiy Zavod / Ural Plant, imeni Chapaeva / Chapaev).
             let word_form = organisation && pa.facts[i].text != pb.facts[j].text && same_word_form(&x.text, &y.text);
             if !(same_slavic
+                || same_hebrew
                 || wade_giles
                 || word_form
                 || chinese
@@ -801,6 +809,10 @@ pub fn score_forms(pa: &Prepared, pb: &Prepared, schema: Schema, explanation: Op
                 // `Abdul Patta` is one name the lists also print fused
                 // (`Abdulpatta`), which `fuse` aligns whole: not a short form.
                 continue;
+            }
+            // Unless the variant table knows them as different names (Mehmet/Mahmut).
+            if same_hebrew && s.sim < 0.86 && !(x.group.is_some() && y.group.is_some() && x.group != y.group) {
+                s = TokenSim { sim: 0.86, reason: "skeleton" };
             }
             if same_slavic && s.sim < 0.9 {
                 s = TokenSim { sim: 0.9, reason: "transliteration" };

@@ -645,3 +645,16 @@ fn persian_z_and_french_ch_in_arabic_script() {
     check("ACHREF BELGUIDOUM", "أشرف بلجويدوم", Schema::Person, true);
     check("Rasyid Ridho BASHIR", "عبد رشيد رضا باعشير", Schema::Person, true);
 }
+
+/// Hebrew script writes consonants only, and one letter for p and f, b and
+/// v: a Latin spelling meets it on its consonant classes (issue 4).
+#[test]
+fn hebrew_script_against_latin() {
+    check("Benjamin Netanyahu", "בנימין נתניהו", Schema::Person, true);
+    check("Yair Lapid", "יאיר לפיד", Schema::Person, true);
+    check("Isaac Herzog", "יצחק הרצוג", Schema::Person, true);
+    check("Bezalel Smotrich", "בצלאל סמוטריץ'", Schema::Person, true);
+    check("Yair Lapid", "יאיר גולן", Schema::Person, false);
+    check("Benjamin Netanyahu", "בני גנץ", Schema::Person, false);
+    check("Benny Gantz", "בנימין נתניהו", Schema::Person, false);
+}

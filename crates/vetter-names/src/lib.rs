@@ -70,7 +70,7 @@ pub use form::{LegalForm, NameForm, NameKind, NameToken, Script, normalize};
 pub use honorifics::is_title;
 pub use key::Key;
 pub use legal_form::{is_generic, legal_form_class};
-pub use phonetic::{arabic_skeleton, phonetic, skeleton};
+pub use phonetic::{arabic_skeleton, hebrew_key, phonetic, skeleton};
 pub use pinyin::{is_pinyin_syllable, pinyin_syllable_count, pinyin_syllables};
 pub use romanize::romanizations;
 pub use surnames::chinese_surnames;

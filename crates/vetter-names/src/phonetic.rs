@@ -83,6 +83,69 @@ pub(crate) fn phonetic_key(word: &str) -> Key {
     key_of(word, push_phonetic, phonetic)
 }
 
+/// A key under which a Latin spelling of a Hebrew name and the
+/// romanisation of its Hebrew script agree, or an empty string when it has
+/// fewer than three consonants (two say too little).
+///
+/// Hebrew script writes no vowels and does not say whether `פ` is p or f,
+/// `ב` b or v, `כ` k or kh, nor whether `ו` and `י` are consonants or
+/// vowels. The key keeps consonant classes only: p/f, b/v, k/q/c/kh, h,
+/// s/sh, z/ts/tz (`צ` is the z of Herzog), t, d, g, l, m, n, r, and the
+/// `ch` of `צ'`; vowels, y, j (Benjamin is בנימין), w and a final h are
+/// dropped. A letter repeated is written once, since Hebrew writes a
+/// doubled letter once and its romanisation drops the alef between two
+/// (`בצלאל`, Bezalel, romanises as `btsll`).
+///
+/// ```
+/// use vetter_names::hebrew_key;
+/// assert_eq!(hebrew_key("lapid"), hebrew_key("lfyd"));
+/// assert_eq!(hebrew_key("herzog"), hebrew_key("hrtswg"));
+/// assert_eq!(hebrew_key("benjamin"), hebrew_key("bnymyn"));
+/// assert_ne!(hebrew_key("lapid"), hebrew_key("lvyd"));
+/// assert_ne!(hebrew_key("nasser"), hebrew_key("nzr"));
+/// assert_eq!(hebrew_key("manoj"), "");
+/// ```
+pub fn hebrew_key(word: &str) -> String {
+    let b = word.as_bytes();
+    let mut out = String::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        let next = b.get(i + 1).copied();
+        let (class, len) = match (b[i], next) {
+            (b'p', Some(b'h')) => (Some('f'), 2),
+            (b'k', Some(b'h')) | (b'c', Some(b'k')) => (Some('k'), 2),
+            (b's', Some(b'h')) => (Some('s'), 2),
+            (b't', Some(b's' | b'z')) => (Some('z'), 2),
+            (b'c', Some(b'h')) => (Some('c'), 2),
+            (c, _) => (
+                match c {
+                    b'p' | b'f' => Some('f'),
+                    b'b' | b'v' => Some('b'),
+                    b'k' | b'q' | b'c' | b'x' => Some('k'),
+                    b's' => Some('s'),
+                    b'z' => Some('z'),
+                    b'h' | b't' | b'd' | b'g' | b'l' | b'm' | b'n' | b'r' => Some(c as char),
+                    _ => None,
+                },
+                1,
+            ),
+        };
+        if let Some(c) = class
+            && !out.ends_with(c)
+        {
+            out.push(c);
+        }
+        i += len;
+    }
+    if out.ends_with('h') {
+        out.pop();
+    }
+    if out.len() < 3 {
+        out.clear();
+    }
+    out
+}
+
 /// The [`skeleton`] of `word` spelled as Arabic script writes foreign
 /// names, which has no p, v or hard g: `p`→`b`, `v`→`f`, `g` (not `gh`)→`j`
 /// (Peyman is بيمن, Parviz برفيز, Gachi جشي), and the Persian `gh` of ق as

@@ -585,6 +585,8 @@ fn hebrew_letter(c: char, start: bool, next: Option<char>) -> Option<&'static st
         'ו' if start || next == Some('ו') => "v",
         'ו' => "w",
         'ש' => "sh",
+        // Tsadi with a geresh is the `ch` of foreign names (Smotrich, סמוטריץ').
+        'צ' | 'ץ' if matches!(next, Some('\'' | '\u{05F3}' | '\u{2019}')) => "ch",
         _ => return None,
     })
 }

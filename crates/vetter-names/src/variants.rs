@@ -203,7 +203,7 @@ terence: terry terrence
 vincent: vincenzo vicente vince
 zachary: zach zack
 abraham: avraham avram abram abe
-isaac: yitzhak isaak itzhak
+isaac: yitzhak isaak itzhak yitzchak ytshk
 moses: moshe moise mozes
 solomon: shlomo salomon
 elijah: eliyahu elias
