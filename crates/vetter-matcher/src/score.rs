@@ -560,6 +560,42 @@ const EXCUSE_EVIDENCE: f64 = 1.0;
 /// most often a father's or grandfather's name.
 const NASAB_COMMON: f64 = 0.36;
 
+/// Generic-word groups that name a line of business (see
+/// `vetter_names::is_generic`): two organisations whose names are left with
+/// different ones are in different businesses.
+const SECTORS: [&str; 30] = [
+    "bank",
+    "oil",
+    "gas",
+    "energy",
+    "shipping",
+    "marine",
+    "transport",
+    "airline",
+    "aviation",
+    "construction",
+    "engineering",
+    "insurance",
+    "mining",
+    "metals",
+    "steel",
+    "chemicals",
+    "pharma",
+    "defense",
+    "electronics",
+    "electric",
+    "machinery",
+    "leasing",
+    "shipbuilding",
+    "shipyard",
+    "finance",
+    "capital",
+    "securities",
+    "logistics",
+    "university",
+    "ministry",
+];
+
 /// The rarity a surely aligned word needs for an initial beside it to
 /// stand for a full word (see `score_forms`): above the cap of names
 /// common in the population (0.35), as Putin (0.77) and Lukashenko (0.69) are.
@@ -1024,6 +1060,23 @@ pub fn score_forms(pa: &Prepared, pb: &Prepared, schema: Schema, explanation: Op
     // "Kasim Soleimani" is not "Haji Karim", whose one name is merely spelled
     // like "Kasim"; for other schemas only words left over on both sides do.
     let conflict = if person { miss_a.max(miss_b) } else { miss_a.min(miss_b) };
+    // Two organisations in different lines of business are different
+    // organisations, whatever else they share: National Iranian Oil Company
+    // is not National Iranian Gas Company. A line of business one name
+    // leaves out is only missing (Rosneft Oil Company is Rosneft).
+    let sector_conflict = organisation && {
+        let free = |tokens: &[NameToken], pair_of: &[u8]| {
+            tokens
+                .iter()
+                .zip(pair_of)
+                .filter(|(t, p)| **p == NONE && t.generic)
+                .filter_map(|(t, _)| t.group.filter(|g| SECTORS.contains(g)))
+                .fold(0u64, |bits, g| bits | 1 << SECTORS.iter().position(|s| *s == g).unwrap_or(63))
+        };
+        let (x, y) = (free(ta, &pair_a[..na]), free(tb, &pair_b[..nb]));
+        x != 0 && y != 0 && x & y == 0
+    };
+    let conflict = if sector_conflict { conflict.max(1.0) } else { conflict };
 
     // Numbers: a number in one name that the other lacks or differs.
     let has_free_number =
@@ -1127,6 +1180,11 @@ pub fn score_forms(pa: &Prepared, pb: &Prepared, schema: Schema, explanation: Op
                 .filter(|(k, _)| pair_of[*k] == NONE)
                 .map(|(k, t)| {
                     let (factor, reason) = discount(t, weights[k], k, tokens.len(), other_full, second, from);
+                    let reason = if sector_conflict && t.generic && t.group.is_some_and(|g| SECTORS.contains(&g)) {
+                        "line of business, not the other name's"
+                    } else {
+                        reason
+                    };
                     UnmatchedToken { token: t.text.clone(), weight: round(weights[k] * factor), reason: reason.into() }
                 })
                 .collect()

@@ -658,3 +658,11 @@ fn hebrew_script_against_latin() {
     check("Benjamin Netanyahu", "בני גנץ", Schema::Person, false);
     check("Benny Gantz", "בנימין נתניהו", Schema::Person, false);
 }
+
+/// Organisations left with different lines of business are different
+/// organisations; one that leaves its line out is not (issue 4).
+#[test]
+fn lines_of_business() {
+    check("National Iranian Oil Company", "National Iranian Gas Company", Schema::Company, false);
+    check("Rosneft Oil Company", "Rosneft", Schema::Company, true);
+}
