@@ -1006,6 +1006,10 @@ pub fn score_forms(pa: &Prepared, pb: &Prepared, schema: Schema, explanation: Op
             (0.3, "generic word, missing on the other side")
         } else if k >= from {
             (0.3, "dedication (\"named after\"), missing on the other side")
+        } else if person && other_full && aligned >= 2 && matches!(t.text.as_str(), "bin" | "bint" | "ould" | "abu") {
+            // "Son of", "daughter of", "father of": the name they join is
+            // what says who is meant (Lazher Ben Khalifa / Al-Azhar Ben Khalifa).
+            (0.3, "particle, missing on the other side")
         } else if person && other_full && aligned >= 2 && is_patronymic(&t.text) {
             (0.2, "patronymic, missing on the other side")
         } else if person && other_full && aligned >= 2 && interior && !korean && w < NASAB_COMMON {

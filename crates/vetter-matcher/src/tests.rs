@@ -592,6 +592,8 @@ fn common_given_names_inside_a_name_are_a_lineage() {
     check("BAHAZIQ, Mahmoud", "محمود محمد احمد بهازيق", Schema::Person, true);
     check("AL-GHAMDI, Uthman Ahmad Uthman", "Uthman AL-GHAMIDI", Schema::Person, true);
     check("Mohammad Hosseini", "Mohammad Ali Hosseini", Schema::Person, false);
+    // So are the particles that join such names.
+    check("Abu Umar al-Shishani", "SHISHANI, Umar", Schema::Person, true);
 }
 
 /// Lists typed from print mix up a capital I and a small l (issue 4).
