@@ -1435,7 +1435,9 @@ pub fn slavic_key(word: &str) -> String {
 
 /// [`slavic_key`] as Russian writes foreign names: Cyrillic `х` (`kh`)
 /// stands for the `h` of English and Arabic (`Хассан` is Hassan, `Джохн`
-/// John), where [`slavic_key`] reads a Latin `h` as the Ukrainian `г`.
+/// John), where [`slavic_key`] reads a Latin `h` as the Ukrainian `г`; and
+/// English `ck`, `ph`, `th`, `x`, `q` and `c` are read as heard (`Джак` is
+/// Jack, `Кокс` Cox, `Синди` Cindy).
 pub fn foreign_key(word: &str) -> String {
     slavic_key_with(word, true)
 }
@@ -1461,6 +1463,27 @@ fn slavic_key_with(word: &str, foreign: bool) -> String {
     let mut out = String::with_capacity(word.len());
     let mut rest = word;
     'outer: while let Some(c) = rest.chars().next() {
+        if foreign {
+            // English spellings Russian writes as heard: Jack is Джак, Cox
+            // Кокс, Phil Фил, Cindy Синди, Jagath Джагат.
+            let next = rest.as_bytes().get(1).copied();
+            let (to, len) = match (c, next) {
+                ('c', Some(b'k')) => ("k", 2),
+                ('p', Some(b'h')) => ("f", 2),
+                ('t', Some(b'h')) => ("t", 2),
+                ('c', Some(b'e' | b'i' | b'y')) => ("s", 1),
+                ('c', Some(b'h' | b's' | b'z')) | ('c', None) => ("", 0),
+                ('c', _) => ("k", 1),
+                ('x', _) => ("ks", 1),
+                ('q', _) => ("k", 1),
+                _ => ("", 0),
+            };
+            if len > 0 {
+                out.push_str(to);
+                rest = &rest[len..];
+                continue;
+            }
+        }
         // Only these letters begin a pair.
         let pairs: &[(&str, &str)] =
             if matches!(c, 's' | 'k' | 'z' | 't' | 'c' | 'y' | 'i' | 'd') { &PAIRS } else { &[] };

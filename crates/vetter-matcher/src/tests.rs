@@ -637,6 +637,8 @@ fn russian_spellings_of_foreign_names() {
     check("Jim Banks", "Джим Банкс", Schema::Person, true);
     check("Hennadiy Kernes", "Геннадий Кернес", Schema::Person, true);
     check("Jim Banks", "Дима Банкс", Schema::Person, false);
+    check("Robert Wexler", "Роберт Векслер", Schema::Person, true);
+    check("Cindy Hyde-Smith", "Синди Хыде-Смит", Schema::Person, true);
 }
 
 /// Persian reads ض as z (رضا is Reza), and French romanises ش as ch
