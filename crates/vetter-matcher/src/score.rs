@@ -596,6 +596,19 @@ const SECTORS: [&str; 30] = [
     "ministry",
 ];
 
+/// A bit for the first letter of a word (a-z), 0 for other first bytes.
+fn letter_bit(word: &str) -> u32 {
+    match word.as_bytes().first() {
+        Some(c @ b'a'..=b'z') => 1 << (c - b'a'),
+        _ => 0,
+    }
+}
+
+/// What a person's left-over initial at either end of a name weighs at
+/// least: a given name the other name lacks, of which only the first letter
+/// is known (`G. Nisha` is not `An-Nisa`), weighs as the name would.
+const INITIAL_FLOOR: f64 = 1.0;
+
 /// The rarity a surely aligned word needs for an initial beside it to
 /// stand for a full word (see `score_forms`): above the cap of names
 /// common in the population (0.35), as Putin (0.77) and Lukashenko (0.69) are.
@@ -1034,7 +1047,8 @@ pub fn score_forms(pa: &Prepared, pb: &Prepared, schema: Schema, explanation: Op
                     pair_of: &[u8],
                     other_full: bool,
                     second: bool,
-                    from: usize|
+                    from: usize,
+                    other_letters: u32|
      -> (f64, f64) {
         let (mut total, mut got, mut missing) = (0.0, 0.0, 0.0);
         for (k, t) in tokens.iter().enumerate() {
@@ -1043,7 +1057,21 @@ pub fn score_forms(pa: &Prepared, pb: &Prepared, schema: Schema, explanation: Op
                 let (factor, _) = discount(t, w, k, tokens.len(), other_full, second, from);
                 // A left-over given name or surname is a difference however
                 // common it is: it counts at least as much as a rare word.
-                let floor = if t.generic || t.initial || k >= from { 0.0 } else { 1.0 };
+                // A leading or trailing initial of a person stands for a
+                // given name the other name lacks; one inside the name
+                // (John F. Kennedy) for a middle name, which says little.
+                // It may still be the initial of a word the other name left
+                // over (`Asadi M` / `Mehdi Asadi`), and then counts half.
+                let interior = k > 0 && k + 1 < tokens.len();
+                let floor = if t.generic || k >= from || (t.initial && (!person || interior)) {
+                    0.0
+                } else if t.initial && other_letters & letter_bit(&t.text) != 0 {
+                    INITIAL_FLOOR / 2.0
+                } else if t.initial {
+                    INITIAL_FLOOR
+                } else {
+                    1.0
+                };
                 total += w.max(floor) * factor;
                 missing += w.max(floor) * factor;
             } else {
@@ -1057,8 +1085,13 @@ pub fn score_forms(pa: &Prepared, pb: &Prepared, schema: Schema, explanation: Op
         }
         (if total > 0.0 { got / total } else { 0.0 }, missing)
     };
-    let (cov_a, miss_a) = coverage(ta, wa, &pair_a, b_full && distinct_b, second_a, from_a);
-    let (cov_b, miss_b) = coverage(tb, wb, &pair_b, a_full && distinct_a, second_b, from_b);
+    // The first letters of each name's left-over words.
+    let letters = |tokens: &[NameToken], pair_of: &[u8]| {
+        tokens.iter().zip(pair_of).filter(|(_, p)| **p == NONE).fold(0u32, |bits, (t, _)| bits | letter_bit(&t.text))
+    };
+    let (letters_a, letters_b) = (letters(ta, &pair_a[..na]), letters(tb, &pair_b[..nb]));
+    let (cov_a, miss_a) = coverage(ta, wa, &pair_a, b_full && distinct_b, second_a, from_a, letters_b);
+    let (cov_b, miss_b) = coverage(tb, wb, &pair_b, a_full && distinct_a, second_b, from_b, letters_a);
     // Words left over conflict. For a person, those of either name do
     // (after the discounts for middle names, patronymics and generic words):
     // "Kasim Soleimani" is not "Haji Karim", whose one name is merely spelled

@@ -670,3 +670,12 @@ fn lines_of_business() {
     check("National Iranian Oil Company", "National Iranian Gas Company", Schema::Company, false);
     check("Rosneft Oil Company", "Rosneft", Schema::Company, true);
 }
+
+/// A person's initial at either end that the other name lacks is a given
+/// name it lacks; one inside the name is a middle initial (issue 5).
+#[test]
+fn left_over_initials() {
+    check("G. Nisha", "AN NISA", Schema::Person, false);
+    check("John F. Kennedy", "John Kennedy", Schema::Person, true);
+    check("Al-Fauwaz, Khaled A.", "Халид Ал-Фауаз", Schema::Person, true);
+}
