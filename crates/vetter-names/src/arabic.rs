@@ -420,13 +420,16 @@ pub(crate) fn apply(tokens: &mut Vec<Tok>, steps: &mut Vec<String>, split_articl
         }
         i += 1;
     }
-    // 4. Particles and articles: normalised and marked generic.
+    // 4. Particles and articles: normalised and marked generic. In a Korean
+    // name `bin` is a syllable of the given name (Chul-bin Kim).
     let n = tokens.len();
+    let korean = n >= 2 && [&tokens[0], &tokens[n - 1]].iter().any(|t| crate::variants::is_korean_surname(&t.text));
     for i in 0..n {
         let (head, tail) = tokens.split_at_mut(i + 1);
         let next_starts = tail.first().map(|t| t.text.as_str());
         let t = &mut head[i];
         let canonical = match t.text.as_str() {
+            "bin" if korean => None,
             "bin" | "ibn" | "bn" | "ibnu" | "abn" if i > 0 && i + 1 < n => Some("bin"),
             "ben" if i > 0 && i + 1 < n => Some("bin"),
             "bint" | "binti" | "bent" | "bnt" if i > 0 && i + 1 < n => Some("bint"),
@@ -573,6 +576,8 @@ mod tests {
     #[test]
     fn fused_articles() {
         check("ABU MUHAMMAD ALJAWLANI", "abu muhammad al jawlani");
+        // `bin` in a Korean given name is a syllable, not "son of".
+        check("Chul-bin Kim", "chul bin kim");
         check("Tarad Mohammad Alnori Alfares", "tarad mohammad al nori al fares");
         check("ALHOBO, Mohamad Abdulkarim", "mohamad abdulkarim al hobo");
         check("Alhobo", "alhobo");
