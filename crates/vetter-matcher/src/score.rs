@@ -364,9 +364,16 @@ fn abd_compound(long: &NameToken, short: &NameToken) -> Option<TokenSim> {
     if name.len() < 4 || short.text.len() < 4 || short.text.starts_with("abd") || nisba {
         return None;
     }
+    // Karam is not Karim, however alike: the spelling must be close, or the
+    // variant table say they are one name (Kader/Qadir). A romanisation
+    // from Arabic script keeps fewer vowels (`star` for Sattar) and needs less.
     let key = vetter_names::skeleton(name);
+    let group = vetter_names::name_group(name);
+    let vowels = |w: &str| w.bytes().filter(|c| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u')).count();
+    let close = if vowels(&short.text) < vowels(name) { 0.7 } else { 0.9 };
     (name == short.text
-        || (key.len() >= 3 && key.as_bytes() == short.skeleton.as_bytes() && spelling(name, &short.text) >= 0.7))
+        || (group.is_some() && group == short.group)
+        || (key.len() >= 3 && key.as_bytes() == short.skeleton.as_bytes() && spelling(name, &short.text) >= close))
         .then_some(TokenSim { sim: 0.85, reason: "short form" })
 }
 
@@ -947,6 +954,15 @@ pub fn score_forms(pa: &Prepared, pb: &Prepared, schema: Schema, explanation: Op
     };
     let a_full = beyond_initials && explained(&pair_a[..na], ta);
     let b_full = beyond_initials && explained(&pair_b[..nb], tb);
+    // Whether a person's name is explained but for particles and articles
+    // (`Anwar al-Aulaqi`): enough to excuse the other name's middle names.
+    let explained_but_particles = |pair_of: &[u8], tokens: &[NameToken]| {
+        pair_of.iter().zip(tokens).all(|(&p, t)| {
+            (p == NONE && t.generic) || (p != NONE && (t.initial || pairs[p as usize].4.reason != "initial"))
+        })
+    };
+    let a_told = a_full || (beyond_initials && explained_but_particles(&pair_a[..na], ta));
+    let b_told = b_full || (beyond_initials && explained_but_particles(&pair_b[..nb], tb));
     let person = schema == Schema::Person;
     // A Korean or Chinese given name's syllables go together: one left over
     // is neither a middle name nor a second surname.
@@ -1090,8 +1106,8 @@ pub fn score_forms(pa: &Prepared, pb: &Prepared, schema: Schema, explanation: Op
         tokens.iter().zip(pair_of).filter(|(_, p)| **p == NONE).fold(0u32, |bits, (t, _)| bits | letter_bit(&t.text))
     };
     let (letters_a, letters_b) = (letters(ta, &pair_a[..na]), letters(tb, &pair_b[..nb]));
-    let (cov_a, miss_a) = coverage(ta, wa, &pair_a, b_full && distinct_b, second_a, from_a, letters_b);
-    let (cov_b, miss_b) = coverage(tb, wb, &pair_b, a_full && distinct_a, second_b, from_b, letters_a);
+    let (cov_a, miss_a) = coverage(ta, wa, &pair_a, b_told && distinct_b, second_a, from_a, letters_b);
+    let (cov_b, miss_b) = coverage(tb, wb, &pair_b, a_told && distinct_a, second_b, from_b, letters_a);
     // Words left over conflict. For a person, those of either name do
     // (after the discounts for middle names, patronymics and generic words):
     // "Kasim Soleimani" is not "Haji Karim", whose one name is merely spelled
@@ -1226,8 +1242,8 @@ pub fn score_forms(pa: &Prepared, pb: &Prepared, schema: Schema, explanation: Op
                 })
                 .collect()
         };
-        e.unmatched_left = unmatched(ta, wa, &pair_a, b_full && distinct_b, second_a, from_a);
-        e.unmatched_right = unmatched(tb, wb, &pair_b, a_full && distinct_a, second_b, from_b);
+        e.unmatched_left = unmatched(ta, wa, &pair_a, b_told && distinct_b, second_a, from_a);
+        e.unmatched_right = unmatched(tb, wb, &pair_b, a_told && distinct_a, second_b, from_b);
     }
     CANDIDATES.with(|c| *c.borrow_mut() = candidates);
     PAIRS.with(|c| *c.borrow_mut() = pairs);

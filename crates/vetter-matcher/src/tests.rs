@@ -577,6 +577,7 @@ fn abd_compound_and_its_short_form() {
     check("SANI, Abdul Samad", "SANI, Samad", Schema::Person, true);
     check("Tahereh Rahmani", "Taher Abdul Rahman", Schema::Person, false);
     check("ABUBAKAR, Abdul Patta Escalon", "Abdulpatta Escalon Abubakar", Schema::Person, true);
+    check("Wael Karam", "WAEL ABDULKARIM", Schema::Person, false);
 }
 
 #[test]
@@ -594,6 +595,8 @@ fn common_given_names_inside_a_name_are_a_lineage() {
     check("Mohammad Hosseini", "Mohammad Ali Hosseini", Schema::Person, false);
     // So are the particles that join such names.
     check("Abu Umar al-Shishani", "SHISHANI, Umar", Schema::Person, true);
+    // A name explained but for its article still excuses the other's middle name.
+    check("ANWAR AL-AULAQI", "ANWAR NASSER AULAQI", Schema::Person, true);
 }
 
 /// Lists typed from print mix up a capital I and a small l (issue 4).

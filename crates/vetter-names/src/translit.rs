@@ -577,6 +577,7 @@ fn is_skipped(c: char) -> bool {
 /// as Arabic و) inside a word (Netanyahu, Yosef); shin is `sh`. Other
 /// letters go through `any_ascii`.
 fn hebrew_letter(c: char, start: bool, next: Option<char>) -> Option<&'static str> {
+    let geresh = matches!(next, Some('\'' | '\u{05F3}' | '\u{2019}'));
     Some(match c {
         'ב' if start => "b",
         'ב' => "v",
@@ -585,8 +586,15 @@ fn hebrew_letter(c: char, start: bool, next: Option<char>) -> Option<&'static st
         'ו' if start || next == Some('ו') => "v",
         'ו' => "w",
         'ש' => "sh",
-        // Tsadi with a geresh is the `ch` of foreign names (Smotrich, סמוטריץ').
-        'צ' | 'ץ' if matches!(next, Some('\'' | '\u{05F3}' | '\u{2019}')) => "ch",
+        // A geresh makes letters for sounds Hebrew lacks: the `ch` of foreign
+        // names (Smotrich, סמוטריץ'), and the Arabic j, gh, kh, th, dh
+        // (אלע'ילאני is al-Ghailani).
+        'צ' | 'ץ' if geresh => "ch",
+        'ג' if geresh => "j",
+        'ע' if geresh => "gh",
+        'ח' if geresh => "kh",
+        'ת' if geresh => "th",
+        'ד' if geresh => "dh",
         _ => return None,
     })
 }

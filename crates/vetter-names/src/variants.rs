@@ -262,7 +262,7 @@ nur: noor nour nuur
 osman: uthman othman usman utman
 idris: idriss edris
 jafar: jaafar jafer djafar dzhafar
-rashid: rasheed rachid rashed
+rashid: rasheed rachid rashed rasyid rosyid
 majid: majeed madjid mejid magid
 sharif: shareef cherif sherif
 anwar: anouar enver anvar
