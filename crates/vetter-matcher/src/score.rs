@@ -67,6 +67,16 @@ struct WordFacts {
     /// A Wade-Giles syllable that is no Pinyin one (`hsi`, `tse`, `tung`):
     /// the name is written in Wade-Giles.
     wade_giles: bool,
+    /// For a compound of Abd with a divine name (`abdulbasir`), the first
+    /// letter of the name, which its short form starts with; else 0.
+    abd_name: u8,
+    /// Its first byte (0 for an empty word).
+    first: u8,
+    /// Its value as a number, Arabic or Roman (see `number_value`).
+    value: Option<u32>,
+    /// Longer than seven letters and ending as a compound with ad-Din
+    /// does (`-din`, `-deen`, `-dine`; see `din_compound`).
+    din: bool,
 }
 
 impl WordFacts {
@@ -82,6 +92,13 @@ impl WordFacts {
             hebrew: Some(vetter_names::hebrew_key(&t.text)).filter(|k| !k.is_empty()).map_or(0, |k| fnv1a(&k)),
             chinese: vetter_names::chinese_surnames(&t.text),
             wade_giles: (3..=6).contains(&t.text.len()) && vetter_names::is_wade_giles_only(&t.text),
+            abd_name: match t.text.as_bytes() {
+                [b'a', b'b', b'd', b'u', b'l', c, _, _, _, ..] => *c,
+                _ => 0,
+            },
+            first: t.text.as_bytes().first().copied().unwrap_or(0),
+            value: number_value(&t.text),
+            din: t.text.len() > 7 && (t.text.ends_with("din") || t.text.ends_with("deen") || t.text.ends_with("dine")),
         }
     }
 
@@ -124,15 +141,15 @@ fn token_similarity_in(
         // Numbers, Arabic or Roman, must be equal: "Ocean Star 2" is not
         // "Ocean Star 3", "Bicentenario VI" is not "Bicentenario VII".
         // A lone `i`, `v` or `x` facing a number is read as a Roman numeral (Monte I = Monte 1).
-        let value = |t: &str, other: &str| match t {
+        let value = |t: &str, f: &WordFacts, other: &str| match t {
             "i" | "v" | "x" if other.bytes().all(|c| c.is_ascii_digit()) => Some(match t {
                 "i" => 1,
                 "v" => 5,
                 _ => 10,
             }),
-            _ => number_value(t),
+            _ => f.value,
         };
-        if let (Some(x), Some(y)) = (value(&a.text, &b.text), value(&b.text, &a.text))
+        if let (Some(x), Some(y)) = (value(&a.text, fa, &b.text), value(&b.text, fb, &a.text))
             && x == y
         {
             return TokenSim { sim: 1.0, reason: "same number" };
@@ -173,10 +190,14 @@ fn token_similarity_in(
     if digits(a) || digits(b) {
         return TokenSim { sim: 0.0, reason: "different" };
     }
-    if let Some(sim) = din_compound(a, b).or_else(|| din_compound(b, a)) {
+    if (fa.din || fb.din)
+        && let Some(sim) = din_compound(a, b).or_else(|| din_compound(b, a))
+    {
         return sim;
     }
-    if let Some(sim) = abd_compound(a, b).or_else(|| abd_compound(b, a)) {
+    if (fa.abd_name | fb.abd_name) != 0
+        && let Some(sim) = abd_compound(a, b).or_else(|| abd_compound(b, a))
+    {
         return sim;
     }
     let (la, lb) = (a.text.len(), b.text.len());
@@ -952,6 +973,7 @@ pub fn score_forms(pa: &Prepared, pb: &Prepared, schema: Schema, explanation: Op
     let explained = |pair_of: &[u8], tokens: &[NameToken]| {
         pair_of.iter().zip(tokens).all(|(&p, t)| p != NONE && (t.initial || pairs[p as usize].4.reason != "initial"))
     };
+    let person = schema == Schema::Person;
     let a_full = beyond_initials && explained(&pair_a[..na], ta);
     let b_full = beyond_initials && explained(&pair_b[..nb], tb);
     // Whether a person's name is explained but for particles and articles
@@ -961,9 +983,8 @@ pub fn score_forms(pa: &Prepared, pb: &Prepared, schema: Schema, explanation: Op
             (p == NONE && t.generic) || (p != NONE && (t.initial || pairs[p as usize].4.reason != "initial"))
         })
     };
-    let a_told = a_full || (beyond_initials && explained_but_particles(&pair_a[..na], ta));
-    let b_told = b_full || (beyond_initials && explained_but_particles(&pair_b[..nb], tb));
-    let person = schema == Schema::Person;
+    let a_told = a_full || (person && beyond_initials && explained_but_particles(&pair_a[..na], ta));
+    let b_told = b_full || (person && beyond_initials && explained_but_particles(&pair_b[..nb], tb));
     // A Korean or Chinese given name's syllables go together: one left over
     // is neither a middle name nor a second surname.
     let korean = east_asian;
@@ -1105,7 +1126,9 @@ pub fn score_forms(pa: &Prepared, pb: &Prepared, schema: Schema, explanation: Op
     let letters = |tokens: &[NameToken], pair_of: &[u8]| {
         tokens.iter().zip(pair_of).filter(|(_, p)| **p == NONE).fold(0u32, |bits, (t, _)| bits | letter_bit(&t.text))
     };
-    let (letters_a, letters_b) = (letters(ta, &pair_a[..na]), letters(tb, &pair_b[..nb]));
+    let initials = person && (ta.iter().any(|t| t.initial) || tb.iter().any(|t| t.initial));
+    let (letters_a, letters_b) =
+        if initials { (letters(ta, &pair_a[..na]), letters(tb, &pair_b[..nb])) } else { (0, 0) };
     let (cov_a, miss_a) = coverage(ta, wa, &pair_a, b_told && distinct_b, second_a, from_a, letters_b);
     let (cov_b, miss_b) = coverage(tb, wb, &pair_b, a_told && distinct_a, second_b, from_b, letters_a);
     // Words left over conflict. For a person, those of either name do
@@ -1571,22 +1594,13 @@ fn may_align(x: &NameToken, fx: &WordFacts, bx: &[u8; 27], y: &NameToken, fy: &W
     if x.group.is_some() && x.group == y.group {
         return true;
     }
-    let din = |t: &NameToken| {
-        t.text.len() > 7 && (t.text.ends_with("din") || t.text.ends_with("deen") || t.text.ends_with("dine"))
-    };
-    if din(x) != din(y) {
+    if fx.din != fy.din {
         // Perhaps a compound with ad-Din and its short form (see `din_compound`).
         return true;
     }
     // Perhaps a compound with Abd and its short form, which starts as the
     // compound's name does (see `abd_compound`).
-    let abd = |long: &NameToken, short: &NameToken| {
-        long.text.len() >= 9
-            && long.text.starts_with("abdul")
-            && long.text.as_bytes().get(5) == short.text.as_bytes().first()
-            && !short.text.starts_with("abd")
-    };
-    if abd(x, y) || abd(y, x) {
+    if (fx.abd_name | fy.abd_name) != 0 && (fx.abd_name == fy.first || fy.abd_name == fx.first) {
         return true;
     }
     spelling_bound(bx, by, x.text.len() as f64, y.text.len() as f64) >= ALIGN_MIN
