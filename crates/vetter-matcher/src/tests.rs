@@ -616,6 +616,8 @@ fn translated_organisation_words() {
     check("Rajah Solaiman Revolutionary Movement", "حركة رجاح سليمان", Schema::Organization, true);
     check("Islamic Army", "Islamic Movement", Schema::Organization, false);
     check("Army of Mohammed", "Jaysh al-Islam", Schema::Organization, false);
+    // The EU prints a listed group's name in every official language.
+    check("Monoteizem in skupina džihad", "Групата за монотеизъм и джихад", Schema::Organization, true);
 }
 
 /// A dedication one name leaves out is missing, not in conflict; names
