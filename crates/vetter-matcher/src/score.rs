@@ -970,21 +970,20 @@ pub fn score_forms(pa: &Prepared, pb: &Prepared, schema: Schema, explanation: Op
     let beyond_initials = pairs.iter().any(|p| p.4.reason != "initial");
     // A full word aligned only with an initial is not explained by it:
     // "S." does not explain "Samaha" well enough to excuse "Johnson".
-    let explained = |pair_of: &[u8], tokens: &[NameToken]| {
-        pair_of.iter().zip(tokens).all(|(&p, t)| p != NONE && (t.initial || pairs[p as usize].4.reason != "initial"))
-    };
-    let person = schema == Schema::Person;
-    let a_full = beyond_initials && explained(&pair_a[..na], ta);
-    let b_full = beyond_initials && explained(&pair_b[..nb], tb);
-    // Whether a person's name is explained but for particles and articles
-    // (`Anwar al-Aulaqi`): enough to excuse the other name's middle names.
-    let explained_but_particles = |pair_of: &[u8], tokens: &[NameToken]| {
+    // With `but_generic`, generic words (a person's particles and articles)
+    // may be left over too.
+    let explained = |pair_of: &[u8], tokens: &[NameToken], but_generic: bool| {
         pair_of.iter().zip(tokens).all(|(&p, t)| {
-            (p == NONE && t.generic) || (p != NONE && (t.initial || pairs[p as usize].4.reason != "initial"))
+            if p == NONE { but_generic && t.generic } else { t.initial || pairs[p as usize].4.reason != "initial" }
         })
     };
-    let a_told = a_full || (person && beyond_initials && explained_but_particles(&pair_a[..na], ta));
-    let b_told = b_full || (person && beyond_initials && explained_but_particles(&pair_b[..nb], tb));
+    let person = schema == Schema::Person;
+    let a_full = beyond_initials && explained(&pair_a[..na], ta, false);
+    let b_full = beyond_initials && explained(&pair_b[..nb], tb, false);
+    // A person's name explained but for particles and articles (`Anwar
+    // al-Aulaqi`) is enough to excuse the other name's middle names.
+    let a_told = a_full || (person && beyond_initials && explained(&pair_a[..na], ta, true));
+    let b_told = b_full || (person && beyond_initials && explained(&pair_b[..nb], tb, true));
     // A Korean or Chinese given name's syllables go together: one left over
     // is neither a middle name nor a second surname.
     let korean = east_asian;
@@ -1146,8 +1145,8 @@ pub fn score_forms(pa: &Prepared, pb: &Prepared, schema: Schema, explanation: Op
                 .iter()
                 .zip(pair_of)
                 .filter(|(t, p)| **p == NONE && t.generic)
-                .filter_map(|(t, _)| t.group.filter(|g| SECTORS.contains(g)))
-                .fold(0u64, |bits, g| bits | 1 << SECTORS.iter().position(|s| *s == g).unwrap_or(63))
+                .filter_map(|(t, _)| t.group.and_then(|g| SECTORS.iter().position(|s| *s == g)))
+                .fold(0u64, |bits, k| bits | 1 << k)
         };
         let (x, y) = (free(ta, &pair_a[..na]), free(tb, &pair_b[..nb]));
         x != 0 && y != 0 && x & y == 0
@@ -1166,7 +1165,8 @@ pub fn score_forms(pa: &Prepared, pb: &Prepared, schema: Schema, explanation: Op
         (true, false) | (false, true) => 1.0,
         (false, false) => 0.0,
     };
-    // Names with several forms (`NPO ... JSC`) conflict only when they share none.
+    // Names with several forms (`NPO ... JSC`) conflict only when they share
+    // none (the first forms compared first: most often they are the same).
     let (forms_a, forms_b) = (&pa.form.legal_forms, &pb.form.legal_forms);
     let legal_conflict = match (forms_a.first(), forms_b.first()) {
         (Some(x), Some(y))

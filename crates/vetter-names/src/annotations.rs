@@ -181,6 +181,12 @@ fn aka_marker(inner: &str) -> Option<usize> {
         .map(|m| m.len())
 }
 
+/// Whether the text of an `a.k.a.` remark lists spellings of one word
+/// (several, comma-separated, or one word) rather than another name.
+fn lists_spellings(spellings: &str) -> bool {
+    spellings.contains(',') || spellings.split_whitespace().count() < 2
+}
+
 /// `name` without its bracketed `a.k.a.` remarks that list spellings of one
 /// word (several, or one word), when it has any and no other brackets.
 fn without_spelling_remarks(name: &str) -> Option<String> {
@@ -192,7 +198,7 @@ fn without_spelling_remarks(name: &str) -> Option<String> {
         let inner = rest[open + 1..close].trim();
         let m = aka_marker(inner)?;
         let spellings = inner[m..].trim();
-        if inner[1..].contains('(') || !(spellings.contains(',') || spellings.split_whitespace().count() < 2) {
+        if inner[1..].contains('(') || !lists_spellings(spellings) {
             return None;
         }
         out.push_str(&rest[..open]);
@@ -260,7 +266,7 @@ pub fn split_names(name: &str, kind: NameKind) -> Vec<String> {
         // one word, which the name without them already stands for.
         if let Some(m) = aka_marker(inner) {
             inner = inner[m..].trim();
-            if inner.contains(',') || inner.split_whitespace().count() < 2 {
+            if lists_spellings(inner) {
                 return if letters(&outer) >= 2 { vec![outer] } else { Vec::new() };
             }
         }
