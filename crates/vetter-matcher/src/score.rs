@@ -841,6 +841,12 @@ pub fn score_forms(pa: &Prepared, pb: &Prepared, schema: Schema, explanation: Op
     // agree (`vetter_names::hebrew_key`) are the same word (Lapid/לפיד).
     let hebrew = abjad_vs_vowelled && [pa.form.script, pb.form.script].contains(&Script::Hebrew);
 
+    // A vessel's hull or series number that both names carry says which
+    // ship is meant: a near spelling beside it is a romanisation
+    // (`Iran Hormoz 14` / `Iran Hormuz 14`), not another ship.
+    let shared_number =
+        strict_spelling && pa.facts.iter().any(|f| f.number && pb.facts.iter().any(|g| g.number && g.text == f.text));
+
     // 1-2. Candidate pairs, best first; ties broken by the words themselves so
     // that comparing A with B and B with A align the same pairs.
     // Reused per thread: the scoring path allocates nothing in the steady state.
@@ -898,7 +904,7 @@ pub fn score_forms(pa: &Prepared, pb: &Prepared, schema: Schema, explanation: Op
             } else if wade_giles && s.sim < 0.9 {
                 s = TokenSim { sim: 0.9, reason: "Wade-Giles" };
             }
-            if strict_spelling && s.sim < 1.0 {
+            if strict_spelling && s.sim < 1.0 && !shared_number {
                 // Vessel names are registered: a one-letter difference is
                 // usually another ship (Flora/Flura), so near spellings count less.
                 s.sim *= 0.9;

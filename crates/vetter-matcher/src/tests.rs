@@ -97,6 +97,11 @@ fn generic_company() {
 #[test]
 fn vessel_numbers() {
     check("OCEAN STAR 2", "OCEAN STAR 3", Schema::Vessel, false);
+    // A number both names carry lets a near spelling beside it align;
+    // without one, a letter apart is another ship.
+    check("IRAN HORMOZ 14", "IRAN HORMUZ 14", Schema::Vessel, true);
+    check("IRAN HORMUZ 14", "IRAN HORMUZ 25", Schema::Vessel, false);
+    check("VOLTA RIVER", "Volga River", Schema::Vessel, false);
 }
 #[test]
 fn same_company() {
