@@ -1084,10 +1084,44 @@ pub fn score_forms(pa: &Prepared, pb: &Prepared, schema: Schema, explanation: Op
             (1.0, "no counterpart")
         }
     };
+    // A word the other name may leave out only when what it has is
+    // distinctive (see `EXCUSE_EVIDENCE`): otherwise it counts in full,
+    // and the explanation says why.
+    let discount = |t: &NameToken,
+                    w: f64,
+                    k: usize,
+                    n: usize,
+                    (other_told, other_distinct): (bool, bool),
+                    second: bool,
+                    from: usize|
+     -> (f64, &'static str) {
+        let (factor, reason) = discount(t, w, k, n, other_told, second, from);
+        if other_distinct || t.generic || k >= from || factor >= 1.0 {
+            return (factor, reason);
+        }
+        (
+            1.0,
+            match reason {
+                "patronymic, missing on the other side" => {
+                    "patronymic, missing on the other side; counts in full: the words that agree are common names"
+                }
+                "particle, missing on the other side" => {
+                    "particle, missing on the other side; counts in full: the words that agree are common names"
+                }
+                "second surname, missing on the other side" => {
+                    "second surname, missing on the other side; counts in full: the words that agree are common names"
+                }
+                "Muhammad before a given name, missing on the other side" => {
+                    "Muhammad before a given name, missing on the other side; counts in full: the words that agree are common names"
+                }
+                _ => "middle name, missing on the other side; counts in full: the words that agree are common names",
+            },
+        )
+    };
     let coverage = |tokens: &[NameToken],
                     weights: &[f64],
                     pair_of: &[u8],
-                    other_full: bool,
+                    other_full: (bool, bool),
                     second: bool,
                     from: usize,
                     other_letters: u32|
@@ -1134,8 +1168,8 @@ pub fn score_forms(pa: &Prepared, pb: &Prepared, schema: Schema, explanation: Op
     let initials = person && (ta.iter().any(|t| t.initial) || tb.iter().any(|t| t.initial));
     let (letters_a, letters_b) =
         if initials { (letters(ta, &pair_a[..na]), letters(tb, &pair_b[..nb])) } else { (0, 0) };
-    let (cov_a, miss_a) = coverage(ta, wa, &pair_a, b_told && distinct_b, second_a, from_a, letters_b);
-    let (cov_b, miss_b) = coverage(tb, wb, &pair_b, a_told && distinct_a, second_b, from_b, letters_a);
+    let (cov_a, miss_a) = coverage(ta, wa, &pair_a, (b_told, distinct_b), second_a, from_a, letters_b);
+    let (cov_b, miss_b) = coverage(tb, wb, &pair_b, (a_told, distinct_a), second_b, from_b, letters_a);
     // Words left over conflict. For a person, those of either name do
     // (after the discounts for middle names, patronymics and generic words):
     // "Kasim Soleimani" is not "Haji Karim", whose one name is merely spelled
@@ -1253,7 +1287,7 @@ pub fn score_forms(pa: &Prepared, pb: &Prepared, schema: Schema, explanation: Op
         let unmatched = |tokens: &[NameToken],
                          weights: &[f64],
                          pair_of: &[u8],
-                         other_full: bool,
+                         other_full: (bool, bool),
                          second: bool,
                          from| {
             tokens
@@ -1271,8 +1305,8 @@ pub fn score_forms(pa: &Prepared, pb: &Prepared, schema: Schema, explanation: Op
                 })
                 .collect()
         };
-        e.unmatched_left = unmatched(ta, wa, &pair_a, b_told && distinct_b, second_a, from_a);
-        e.unmatched_right = unmatched(tb, wb, &pair_b, a_told && distinct_a, second_b, from_b);
+        e.unmatched_left = unmatched(ta, wa, &pair_a, (b_told, distinct_b), second_a, from_a);
+        e.unmatched_right = unmatched(tb, wb, &pair_b, (a_told, distinct_a), second_b, from_b);
     }
     CANDIDATES.with(|c| *c.borrow_mut() = candidates);
     PAIRS.with(|c| *c.borrow_mut() = pairs);

@@ -689,3 +689,18 @@ fn left_over_initials() {
     check("John F. Kennedy", "John Kennedy", Schema::Person, true);
     check("Al-Fauwaz, Khaled A.", "Халид Ал-Фауаз", Schema::Person, true);
 }
+
+#[test]
+fn a_patronymic_not_excused_says_why() {
+    // Putin is rare: his patronymic may be left out. Alexander and Zakharov
+    // are common: the explanation says the patronymic counts in full, and why.
+    let reason = |a: &str, b: &str| {
+        let c = compare(a, b, Schema::Person, Algorithm::Vetter);
+        c.explanation.unmatched_right.iter().map(|u| u.reason.clone()).collect::<Vec<_>>().join("; ")
+    };
+    assert_eq!(reason("Vladimir Putin", "PUTIN, Vladimir Vladimirovich"), "patronymic, missing on the other side");
+    assert_eq!(
+        reason("Alexander ZAKHAROV", "ZAKHAROV Alexander Vyacheslavovich"),
+        "patronymic, missing on the other side; counts in full: the words that agree are common names"
+    );
+}
