@@ -9,7 +9,8 @@
 //! 2. Name score: the matcher scores the query against each of a candidate's
 //!    distinct names that shares a key or a cognate group with it (weak
 //!    aliases count 0.9 of their score) and keeps the best.
-//! 3. Entity score: birth date, country and identifiers move the name score
+//! 3. Entity score: birth date, country, a person's patronymic and identifiers
+//!    move the name score
 //!    (see [`Features`]), and a schema that cannot be the query's rules a
 //!    candidate out. Every adjustment is listed in the hit's explanation; the
 //!    name explanation is written only for the hits returned.
@@ -158,7 +159,7 @@ impl Filters {
 /// One entity-level adjustment of the name score.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Features {
-    /// The feature (`birth_date`, `country`, `identifier`, `weak_alias`).
+    /// The feature (`birth_date`, `patronymic`, `country`, `identifier`, `weak_alias`).
     pub name: String,
     /// What was found (`same date 1952-10-07`, `conflict: ru vs ir`).
     pub detail: String,
@@ -794,6 +795,22 @@ fn score_entity<'e>(p: &'e Prepped, q: &QueryFeatures<'_>) -> Option<Scored<'e>>
         };
         score += delta;
         features.push(Features { name: "birth_date".into(), detail, delta });
+    }
+    // A father's name is as much a fact of a person as a birth date: a
+    // query's patronymic that none of the listed person's names agrees with
+    // says another person, even when the name that matched best leaves the
+    // patronymic out.
+    if schema == Schema::Person
+        && entity.schema == Schema::Person
+        && let Some((asked, listed)) = vetter_matcher::patronymic_conflict(q.prepared, p.names.iter().map(|(_, n)| n))
+    {
+        let delta = -0.35;
+        score += delta;
+        features.push(Features {
+            name: "patronymic".into(),
+            detail: format!("patronymic conflict: {asked} vs {listed}"),
+            delta,
+        });
     }
     if !q.countries.is_empty() {
         let entity_countries = entity.countries();

@@ -25,7 +25,10 @@ pub mod score;
 pub mod similarity;
 mod weights;
 
-pub use score::{ALIGN_MIN, Calibration, MAX_TOKENS, Prepared, TokenSim, calibration, name_kind, token_similarity};
+pub use score::{
+    ALIGN_MIN, Calibration, MAX_TOKENS, Prepared, TokenSim, calibration, name_kind, patronymic_conflict,
+    token_similarity,
+};
 use vetter_model::Schema;
 pub use weights::rarity;
 

@@ -671,6 +671,59 @@ fn patronymic_stem(t: &str) -> Option<&str> {
     ENDINGS.iter().find_map(|e| t.strip_suffix(e)).filter(|stem| stem.len() >= 3)
 }
 
+/// A patronymic of a person's name (`query`) that no patronymic among
+/// `names` (all the names of one listed person) agrees with, and the first
+/// of those: two fathers' names say two people. Ivan Aleksandrovich
+/// Kondratiev is not the listed Ivan Gennadievich Kondratiev, however well
+/// he matches the list's shorter `Ivan Kondratiev`. None when either side
+/// has no patronymic, or some pair agrees (Rygoravich / Grigoryevich).
+pub fn patronymic_conflict<'a>(
+    query: &'a Prepared,
+    names: impl IntoIterator<Item = &'a Prepared>,
+) -> Option<(&'a str, &'a str)> {
+    // Words of names written in Latin or Cyrillic letters: an abjad's
+    // consonant skeleton (`mgwmdwvych`) is too far from its patronymic's
+    // spelling to tell another father's name from a romanisation.
+    fn patronymics(p: &Prepared) -> impl Iterator<Item = (usize, &NameToken)> {
+        let alphabetic = matches!(p.form.script, Script::Latin | Script::Cyrillic);
+        // Facts are kept for the first `MAX_TOKENS` words only.
+        p.form
+            .tokens
+            .iter()
+            .zip(&p.facts)
+            .enumerate()
+            .filter(move |_| alphabetic)
+            .filter(|(_, (_, f))| f.patronymic)
+            .map(|(k, (t, _))| (k, t))
+    }
+    let (_, first_asked) = patronymics(query).next()?;
+    // One father's name in two spellings: spelled alike as the matcher
+    // aligns words (Yonovich/Ionovich), under one transliteration key
+    // (Dzhosefovich/Josephovich), with stems alike (Viachaslavavich/
+    // Vyacheslavovich, Hryhoryavich/Ryhorovich), or a fused given name
+    // before it (`StepanVladimirovich`).
+    let agree = |(a, x): (usize, &NameToken), p: &Prepared, (b, y): (usize, &NameToken)| {
+        let (u, v) = (x.text.as_str(), y.text.as_str());
+        query.slavic[a].0 == p.slavic[b].0
+            || query.slavic[a].1 == p.slavic[b].1
+            || u.ends_with(v)
+            || v.ends_with(u)
+            || token_similarity_in(x, &query.facts[a], y, &p.facts[b], false, true, false).sim >= ALIGN_MIN
+            || matches!((patronymic_stem(u), patronymic_stem(v)), (Some(s), Some(t))
+                if same_given_name(s, t) || jaro_winkler(s, t) >= 0.8 || s.contains(t) || t.contains(s))
+    };
+    let mut first_listed = None;
+    for p in names {
+        for y in patronymics(p) {
+            if patronymics(query).any(|x| agree(x, p, y)) {
+                return None;
+            }
+            first_listed.get_or_insert(y.1.text.as_str());
+        }
+    }
+    first_listed.map(|y| (first_asked.text.as_str(), y))
+}
+
 /// Whether two stems of patronymics are one given name: the same variant
 /// group (Rygor/Grigor), the same transliteration-neutral key, or a close
 /// spelling (Mihaul/Mikhail, Gienadzj/Gennadi).

@@ -704,3 +704,37 @@ fn a_patronymic_not_excused_says_why() {
         "patronymic, missing on the other side; counts in full: the words that agree are common names"
     );
 }
+
+#[test]
+fn another_patronymic_is_another_person() {
+    use crate::patronymic_conflict;
+    let conflict = |a: &str, names: &[&str]| {
+        let query = prepare(a, Schema::Person);
+        let names: Vec<_> = names.iter().map(|n| prepare(n, Schema::Person)).collect();
+        patronymic_conflict(&query, &names).map(|(x, y)| format!("{x}/{y}"))
+    };
+    // Another father's name, in any of the listed person's names.
+    assert_eq!(
+        conflict("Иван Александрович Кондратьев", &["KONDRATYEV, Ivan", "KONDRATIEV, Ivan Gennadievich"]),
+        Some("aleksandrovich/gennadievich".into())
+    );
+    // One father's name, romanised or formed in another language.
+    for (a, b) in [
+        ("Leanid Viachaslavavich Zhurauski", "Zhurauski Leanid Vyacheslavovich"),
+        ("Otari Yonovich Arshba", "ARSHBA Otari Ionovich"),
+        ("Alyaksandr Pyatrovich Barsukou", "Barsukov Alexander Petrovich"),
+        ("Igor Venediktovich Plotnitsky", "Plotnitsky Igor Benedictovich"),
+        ("Alyaksandr Hryhoryavich Lukashenka", "Lukashenko Alexander Ryhorovich"),
+        ("Ivan Dzhosefovich Boguslavski", "Ivan Josephovich BOGUSLAVSKY"),
+        ("Polokhina AllaVladimirovna", "POLOKHINA Alla Vladimirovna"),
+        ("Vladimir Vladimirovich Putin", "Владимир Владимирович Путин"),
+    ] {
+        assert_eq!(conflict(a, &[b]), None, "{a} / {b}");
+    }
+    // No patronymic on one side: nothing to compare.
+    assert_eq!(conflict("Ivan Kondratiev", &["KONDRATIEV, Ivan Gennadievich"]), None);
+    assert_eq!(conflict("Ivan Gennadievich Kondratiev", &["KONDRATYEV, Ivan"]), None);
+    // A name longer than the words compared.
+    let long = format!("{} Ivan Gennadievich", "Kondratiev ".repeat(40));
+    assert_eq!(conflict("Ivan Aleksandrovich Kondratiev", &[&long]), None);
+}

@@ -45,6 +45,26 @@ fn conflicting_birth_date_lowers_the_score() {
 }
 
 #[test]
+fn another_patronymic_is_another_person() {
+    // The listed Ivan Gennadievich Kondratiev is also listed as plain
+    // `KONDRATYEV, Ivan`, which an Ivan Aleksandrovich Kondratiev matches
+    // by name; his father's name says he is someone else.
+    let person = |n: &str| Query { schema: Some(Schema::Person), ..name(n) };
+    let other = engine().screen(&person("Иван Александрович Кондратьев"), 5);
+    let hit = other.iter().find(|h| h.id == "us_ofac_sdn-47682").expect("listed Kondratiev among the hits");
+    assert!(!hit.is_match, "{hit:?}");
+    let feature = hit.explanation.features.iter().find(|f| f.name == "patronymic").expect("patronymic feature");
+    assert!(feature.detail.contains("aleksandrovich") && feature.delta < -0.3, "{feature:?}");
+    // His own patronymic, or none, is no conflict.
+    for query in ["Ivan Gennadievich Kondratiev", "Иван Геннадьевич Кондратьев", "Ivan Kondratiev"]
+    {
+        let hit = &engine().screen(&person(query), 1)[0];
+        assert_eq!(hit.id, "us_ofac_sdn-47682", "{query}");
+        assert!(hit.is_match && hit.explanation.features.iter().all(|f| f.name != "patronymic"), "{query}: {hit:?}");
+    }
+}
+
+#[test]
 fn country_conflict_weighs_more_on_a_common_name() {
     // Thousands of people are called Mehmet Kaya: one in Cyprus is not the
     // listed Turkish national, and is no longer a match.
