@@ -20,7 +20,9 @@ llc: llc, ooo, tov, too, mchj, spy, fze, fzco, fz llc, fzllc, llc fze, fz co, l 
   obshchestvo|obshestvo|obschestvo s ogranichennoy|ogranichennoi|ogranichennoj|ogranichenoy otvetstvennostyu|otvetstvennostiu|otvetstvennostju|otvetstvenostyu,
   tovarystvo|tovaristvo z obmezhenoiu|obmezhenoyu|obmezhenoju vidpovidalnistiu|vidpovidalnistyu|vidpovidalnistju,
   tovarishchestvo|tovarishestvo s ogranichennoy|ogranichennoi otvetstvennostyu|otvetstvennostiu, you xian ze ren gong si, tnhh, cong ty tnhh,
-  yuhan chaegim hoesa
+  yuhan chaegim hoesa, taa, tavarystva z abmezhavanai adkaznastsiu,
+  iooo, inostrannoe|inostrannoye obshchestvo|obshestvo|obschestvo s ogranichennoy|ogranichennoi otvetstvennostyu|otvetstvennostiu,
+  foreign limited liability company
 gmbh: gmbh, gesmbh, mbh, gesellschaft mit beschrankter haftung, ges m b h
 sarl: sarl, sarlu, eurl, societe a responsabilite limitee
 srl: srl, s r l, sro, s r o, spol s r o, sp z o o, sp zoo, spzoo, spolka z ograniczona odpowiedzialnoscia, doo, d o o,
@@ -37,10 +39,10 @@ jsc: jsc, ao, at, joint stock company, joint stock co, jt stock co, stock compan
 pjsc: pjsc, pao, pat, public joint stock company, public jsc, publicly traded company, public stock company, sahami am,
   publichnoe|publichnoye|publichnoie aktsionernoe|aktsionernoye|akcionernoe obshchestvo|obshestvo|obschestvo,
   publichne aktsionerne tovarystvo|tovaristvo
-cjsc: cjsc, zao, prat, closed joint stock company, private joint stock company, private jsc, closed jsc, sahami khas,
+cjsc: cjsc, zao, prat, ztaa, closed joint stock company, private joint stock company, private jsc, closed jsc, sahami khas,
   zakrytoe|zakrytoye|zakrytoie aktsionernoe|aktsionernoye|akcionernoe obshchestvo|obshestvo|obschestvo,
   pryvatne|privatne aktsionerne tovarystvo|tovaristvo
-ojsc: ojsc, oao, vat, open joint stock company, open jsc,
+ojsc: ojsc, oao, vat, aat, open joint stock company, open jsc,
   otkrytoe|otkrytoye|otkrytoie aktsionernoe|aktsionernoye|akcionernoe obshchestvo|obshestvo|obschestvo,
   vidkryte aktsionerne tovarystvo|tovaristvo
 ag: ag, aktiengesellschaft
@@ -62,10 +64,13 @@ lp: lp, limited partnership, kg, kommanditgesellschaft, gmbh co kg, gmbh and co 
 fsue: fgup, fsue, federal state unitary enterprise,
   federalnoe|federalnoye gosudarstvennoe|gosudarstvennoye unitarnoe|unitarnoye predpriyatie|predpriyatiye|predpriiatie
 sue: gup, state unitary enterprise, gosudarstvennoe|gosudarstvennoye unitarnoe|unitarnoye predpriyatie|predpriyatiye|predpriiatie,
-  dp, derzhavne pidpryiemstvo|pidpriemstvo, state enterprise
+  dp, derzhavne pidpryiemstvo|pidpriemstvo, state enterprise,
+  gosudarstvennoe|gosudarstvennoye|gosudarstvenoye|gosudarstvenoe predpriyatie|predpriyatiye|predpriiatie
 mue: mup, municipal unitary enterprise, munitsipalnoe unitarnoe predpriyatie
 fsbi: fgbu, fgbou, fgku, fkp, gbu, federal state budgetary institution, federal state budgetary educational institution
 npo: npo, nauchno proizvodstvennoe|proizvodstvennoye obedinenie|obyedineniye|obedineniye|obyedinenie,
+  nauchnoproizvodstvennoe|nauchnoproizvodstvennoye obedinenie|obyedineniye|obedineniye|obyedinenie,
+  nvo, naukovo vyrobnyche obiednannia|obyednannya|obiednannya|obednannya,
   research and production association, scientific production association
 ano: ano, nko, autonomous non profit organization, autonomous non profit organisation, avtonomnaya nekommercheskaya organizatsiya
 ";
@@ -564,6 +569,13 @@ mod tests {
             ("Limited Liability Company", "llc"),
             ("TOV", "llc"),
             ("ТОВ", "llc"),
+            // Belarusian: ТАА, ЗТАА, ААТ; a foreign-owned ООО (ИООО).
+            ("ТАА", "llc"),
+            ("ЗТАА", "cjsc"),
+            ("ААТ", "ojsc"),
+            ("Inostrannoye Obshchestvo s Ogranichennoy Otvetstvennostyu", "llc"),
+            ("Научнопроизводственное объединение", "npo"),
+            ("Науково-виробниче об’єднання", "npo"),
             ("AO", "jsc"),
             ("АО", "jsc"),
             ("JSC", "jsc"),
