@@ -77,6 +77,10 @@ struct WordFacts {
     /// Longer than seven letters and ending as a compound with ad-Din
     /// does (`-din`, `-deen`, `-dine`; see `din_compound`).
     din: bool,
+    /// For a patronymic with a stem (`patronymic_stem`): hashes of the
+    /// stem's `slavic_key` and of the cognate group of the given name it is
+    /// formed from (0 when it has none). See `same_given_name`.
+    stem: (u64, u64),
 }
 
 impl WordFacts {
@@ -99,6 +103,12 @@ impl WordFacts {
             first: t.text.as_bytes().first().copied().unwrap_or(0),
             value: number_value(&t.text),
             din: t.text.len() > 7 && (t.text.ends_with("din") || t.text.ends_with("deen") || t.text.ends_with("dine")),
+            stem: match patronymic_stem(&t.text) {
+                Some(stem) if is_patronymic(&t.text) => {
+                    (fnv1a(&slavic_key(stem)), given_name_group(stem).map_or(0, fnv1a))
+                }
+                _ => (0, 0),
+            },
         }
     }
 
@@ -211,7 +221,7 @@ fn token_similarity_in(
     }
     if fa.patronymic
         && let (Some(x), Some(y)) = (patronymic_stem(&a.text), patronymic_stem(&b.text))
-        && same_given_name(x, y)
+        && same_given_name_of(x, fa.stem, y, fb.stem)
     {
         // Two patronymics of one father's name, formed in two languages:
         // Rygoravich (Belarusian) is Grigoryevich, Mihaulauna Mikhailovna.
@@ -728,7 +738,13 @@ pub fn patronymic_conflict<'a>(
 /// group (Rygor/Grigor), the same transliteration-neutral key, or a close
 /// spelling (Mihaul/Mikhail, Gienadzj/Gennadi).
 fn same_given_name(x: &str, y: &str) -> bool {
-    if x == y || slavic_key(x) == slavic_key(y) {
+    let facts = |s: &str| (fnv1a(&slavic_key(s)), given_name_group(s).map_or(0, fnv1a));
+    same_given_name_of(x, facts(x), y, facts(y))
+}
+
+/// [`same_given_name`] with each stem's [`WordFacts::stem`] worked out.
+fn same_given_name_of(x: &str, (key_x, group_x): (u64, u64), y: &str, (key_y, group_y): (u64, u64)) -> bool {
+    if x == y || key_x == key_y {
         return true;
     }
     // Ukrainian writes Г as h (Hiviivna for Givievna), and a stem may keep
@@ -740,14 +756,18 @@ fn same_given_name(x: &str, y: &str) -> bool {
     {
         return true;
     }
-    let group = |s: &str| {
-        vetter_names::name_group(s)
-            .or_else(|| ["y", "i", "iy", "ii"].iter().find_map(|e| vetter_names::name_group(&format!("{s}{e}"))))
-    };
-    if let (Some(g), Some(h)) = (group(x), group(y)) {
-        return g == h;
+    if group_x != 0 && group_y != 0 {
+        return group_x == group_y;
     }
     jaro_winkler(x, y) >= 0.85
+}
+
+/// The cognate group of the given name a patronymic's stem is formed
+/// from, with or without the final vowel the ending took (`vasil` of
+/// Vasilyevich is Vasiliy).
+fn given_name_group(stem: &str) -> Option<&'static str> {
+    vetter_names::name_group(stem)
+        .or_else(|| ["y", "i", "iy", "ii"].iter().find_map(|e| vetter_names::name_group(&format!("{stem}{e}"))))
 }
 
 /// A normalised name with the rarity weight of each word, ready to be compared many times.
