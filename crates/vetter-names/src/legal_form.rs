@@ -302,7 +302,7 @@ investment investment ; investments investment ; invest investment ; inv ~invest
 development development ; dev ~development ; developments development ; razvitiya development ; kai fa development
 management management ; mgmt =management ; mgt =management ; mngt =management
 logistics logistics ; logistic logistics ; wu liu logistics
-shipping shipping ; shpg =shipping ; ship shipping ; shipmanagement shipping ; ship management shipping ; chuan wu shipping ; hai yun shipping ; navigation shipping ; maritime marine ; marine marine ; ocean - ; sea - ; lines - ; line - ; tankers - ; tanker - ; carriers - ; carrier - ; transport transport ; transportation transport ; transportnaya transport ; airlines airline ; airline airline ; airways airline ; aviation aviation ; aviatsionnyy aviation ; hang kong aviation ; aero aviation
+shipping shipping ; shpg =shipping ; ship shipping ; shipmanagement shipping ; ship management shipping ; chuan wu shipping ; hai yun shipping ; navigation shipping ; maritime marine ; marine marine ; ocean - ; sea - ; lines - ; line - ; tankers - ; tanker - ; carriers - ; carrier - ; transport transport ; transportation transport ; transportnaya transport ; airlines airline ; airline airline ; airways airline ; aviation aviation ; aircraft aviation ; aerospace aviation ; aviatsionnyy aviation ; hang kong aviation ; aero aviation
 energy energy ; energiya energy ; oil oil ; neft oil ; neftyanaya oil ; gas gas ; gaz gas ; petroleum oil ; petrol oil ; petrochemical - ; shi you oil
 construction construction ; stroy construction ; stroitelnaya construction ; construcciones construction ; jian she construction
 engineering engineering ; eng ~engineering ; engg =engineering ; inzhiniring engineering ; gong cheng engineering
