@@ -902,7 +902,11 @@ pub fn score_forms(pa: &Prepared, pb: &Prepared, schema: Schema, explanation: Op
     // Russian and Ukrainian romanise the same Cyrillic letters differently
     // (Г = g/h, И = i/y, Ю = yu/iu): when either name was written in Cyrillic,
     // words whose transliteration-neutral keys agree are the same word.
-    let slavic = [pa.form.script, pb.form.script].contains(&vetter_names::Script::Cyrillic);
+    // A patronymic says so too: the name was romanised from Cyrillic
+    // (Sergey Kuzhugetovich Shoygu is Sergei Shoigu).
+    let slavic = [pa.form.script, pb.form.script].contains(&vetter_names::Script::Cyrillic)
+        || pa.facts.iter().any(|f| f.patronymic)
+        || pb.facts.iter().any(|f| f.patronymic);
     let abjad = [pa.form.script, pb.form.script].iter().any(|s| matches!(s, Script::Arabic | Script::Hebrew));
     let a_abjad = matches!(pa.form.script, Script::Arabic | Script::Hebrew);
     let abjad_vs_vowelled = a_abjad != matches!(pb.form.script, Script::Arabic | Script::Hebrew);

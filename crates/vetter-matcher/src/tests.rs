@@ -738,3 +738,17 @@ fn another_patronymic_is_another_person() {
     let long = format!("{} Ivan Gennadievich", "Kondratiev ".repeat(40));
     assert_eq!(conflict("Ivan Aleksandrovich Kondratiev", &[&long]), None);
 }
+
+#[test]
+fn a_patronymic_says_the_name_was_romanised_from_cyrillic() {
+    // Both in Latin letters, but the patronymic says Russian: y and i, as
+    // Cyrillic romanisations write them, are one letter.
+    check("Sergei Shoigu", "Sergey Kuzhugetovich Shoygu", Schema::Person, true);
+    check("Sergei Shoigu", "Sergei Lavrov", Schema::Person, false);
+}
+
+#[test]
+fn aircraft_and_shipbuilding_are_two_lines_of_business() {
+    check("United Aircraft Corporation", "United Shipbuilding Corporation", Schema::Company, false);
+    check("United Aircraft Corporation", "PJSC United Aircraft Corporation", Schema::Company, true);
+}
