@@ -136,7 +136,13 @@ fn birth_clause(text: &str) -> Option<(usize, usize)> {
         if !(before_ok && after_ok) {
             continue;
         }
-        let end = lower[at..].find(',').map_or(text.len(), |c| at + c);
+        let mut end = lower[at..].find(',').map_or(text.len(), |c| at + c);
+        // A birthplace runs to the end of the field when the name comes
+        // before it: `born 1 Jan. 1958 in Bouressa, Bourem Region, Mali`.
+        let wordy_before = text[..at].chars().any(char::is_alphabetic);
+        if wordy_before && lower[at..end].contains(" in ") {
+            end = text.len();
+        }
         // Anything that may transliterate to a word counts (`𖭛` is `caum`).
         let wordy = |c: char| c.is_alphanumeric() || (!c.is_ascii() && !c.is_whitespace());
         if text[..at].chars().chain(text[end..].chars()).any(wordy) {
@@ -377,6 +383,10 @@ mod tests {
         assert_eq!(cleaned("Mohammad Shafiq Ahmadi (previously listed as)"), "Mohammad Shafiq Ahmadi");
         assert_eq!(cleaned("Hamraoui Kamel born 21 Oct. 1977 in Tunisia"), "Hamraoui Kamel");
         assert_eq!(cleaned("Kalad Belkasam born 31 Dec. 1979"), "Kalad Belkasam");
+        assert_eq!(
+            cleaned("Sidi Mohamed Arhali born 1 Jan. 1958 in Bouressa, Bourem Region, Mali"),
+            "Sidi Mohamed Arhali"
+        );
         assert_eq!(cleaned("born 21 Oct. 1977, KAMEL Hamraoui"), ", KAMEL Hamraoui");
         assert_eq!(cleaned("A.K.A. Khabar, Abu"), "Khabar, Abu");
         assert_eq!(cleaned("1: LIONEL 2: DUMONT 3: NA 4: NA"), "LIONEL DUMONT");
