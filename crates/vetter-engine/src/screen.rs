@@ -522,6 +522,7 @@ impl Engine {
         }
         let (_, matched) = p.names.iter().find(|(_, n)| n.form.original == hit.matched_name)?;
         let schema = compared_as(query.query.schema.unwrap_or(Schema::LegalEntity), p.entity.schema);
+        let (_, schema) = score_name(&query.prepared, person_like(&query.query, &query.prepared), matched, schema);
         Some(compare_prepared(&query.prepared, matched, schema, Algorithm::Vetter).explanation.summary)
     }
 
@@ -620,6 +621,7 @@ impl Engine {
                 keys
             },
             rarities: prepared.form.tokens.iter().take(vetter_matcher::MAX_TOKENS).map(|t| rarity(&t.text)).collect(),
+            person_like: person_like(query, prepared),
             prepared,
             schema: query_schema,
             dates: query.birth_date.as_deref().and_then(PartialDate::parse_loose).into_iter().collect(),
@@ -676,6 +678,8 @@ struct QueryFeatures<'a> {
     /// Each word's rarity.
     rarities: Vec<f64>,
     schema: Schema,
+    /// The query has no schema but its name reads as a person's (see [`person_like`]).
+    person_like: bool,
     dates: Vec<PartialDate>,
     countries: Vec<&'static str>,
     ids: Vec<String>,
@@ -758,7 +762,7 @@ fn score_entity<'e>(p: &'e Prepped, q: &QueryFeatures<'_>) -> Option<Scored<'e>>
     // form or a company word ("LIMITED LIABILITY COMPANY ASSAD-M") says which,
     // and is not a person's name.
     let person_vs_org = q.schema == Schema::Person && entity.schema == Schema::LegalEntity;
-    let mut best: Option<(f64, usize)> = None;
+    let mut best: Option<(f64, usize, Schema)> = None;
     for (i, (prop, name)) in p.names.iter().enumerate() {
         if most > 0.0 && shared[i] < 0.5 * most {
             continue;
@@ -766,15 +770,15 @@ fn score_entity<'e>(p: &'e Prepped, q: &QueryFeatures<'_>) -> Option<Scored<'e>>
         if person_vs_org && names_an_organisation(&name.form) {
             continue;
         }
-        let mut s = score_prepared(q.prepared, name, schema, Algorithm::Vetter);
+        let (mut s, used) = score_name(q.prepared, q.person_like, name, schema);
         if *prop == Prop::WeakAlias {
             s *= 0.9;
         }
         if best.as_ref().is_none_or(|(b, ..)| s > *b) {
-            best = Some((s, i));
+            best = Some((s, i, used));
         }
     }
-    let (name_score, best) = best?;
+    let (name_score, best, schema) = best?;
     if name_score < 0.3 && q.ids.is_empty() {
         return None;
     }
@@ -848,6 +852,38 @@ fn score_entity<'e>(p: &'e Prepped, q: &QueryFeatures<'_>) -> Option<Scored<'e>>
     }
     let score = (score.clamp(0.0, 1.0) * 1000.0).round() / 1000.0;
     Some(Scored { prepped: p, schema, best, name_score, score, features })
+}
+
+/// The score of a listed name against the query's, compared as `schema`,
+/// and the schema that gave it. A query of no schema whose name reads as a
+/// person's ([`person_like`]) is held to a person's rules too, whichever is
+/// stricter: an organisation's or a vessel's name is not matched by a
+/// person's that merely contains it or one word like it (`Daniel Ortega` is
+/// not the vessel DANIEL, nor `Victoria Smith` Vector Group LLC).
+fn score_name(query: &Prepared, person_like: bool, name: &Prepared, schema: Schema) -> (f64, Schema) {
+    let s = score_prepared(query, name, schema, Algorithm::Vetter);
+    if person_like && schema != Schema::Person {
+        let as_person = score_prepared(query, name, Schema::Person, Algorithm::Vetter);
+        if as_person < s {
+            return (as_person, Schema::Person);
+        }
+    }
+    (s, schema)
+}
+
+/// Whether a query of no schema reads as a person's name: two words or
+/// more, no legal form, company word or number, and a given name or
+/// surname common in the population among them (Victoria Smith, Daniel
+/// Ortega; not Ocean Star, Sea Rose 1 or Vector Group).
+fn person_like(query: &Query, prepared: &Prepared) -> bool {
+    let tokens = &prepared.form.tokens;
+    query.schema.is_none_or(|s| s == Schema::LegalEntity)
+        && tokens.len() >= 2
+        && !names_an_organisation(&prepared.form)
+        && !tokens.iter().any(|t| t.text.bytes().any(|b| b.is_ascii_digit()))
+        && tokens.iter().any(|t| {
+            !t.generic && (vetter_matcher::is_common_name(&t.text) || vetter_names::name_group(&t.text).is_some())
+        })
 }
 
 /// The rarity below which a word is common: names the population shares

@@ -30,7 +30,7 @@ pub use score::{
     token_similarity,
 };
 use vetter_model::Schema;
-pub use weights::rarity;
+pub use weights::{is_common_name, rarity};
 
 /// Which scoring method to use.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]

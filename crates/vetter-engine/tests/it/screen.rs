@@ -45,6 +45,24 @@ fn conflicting_birth_date_lowers_the_score() {
 }
 
 #[test]
+fn a_person_like_name_of_no_schema_is_held_to_a_persons_rules() {
+    // No schema given, but a given name and a surname: the vessel DANIEL
+    // and the company Vector Group are not what is meant.
+    for query in ["Daniel Ortega", "Victoria Smith", "Maria Gonzalez"] {
+        let hits = engine().screen(&name(query), 10);
+        let wrong: Vec<_> =
+            hits.iter().filter(|h| h.is_match && h.schema != Schema::Person).map(|h| &h.caption).collect();
+        assert!(wrong.is_empty(), "{query}: {wrong:?}");
+    }
+    assert!(engine().screen(&name("Daniel Ortega"), 1)[0].is_match);
+    // A vessel's own name, and a name that reads as no person's, still find vessels.
+    let daniel = engine().screen(&name("DANIEL"), 10);
+    assert!(daniel.iter().any(|h| h.is_match && h.schema == Schema::Vessel), "{daniel:?}");
+    let ocean = engine().screen(&name("Ocean Star"), 10);
+    assert!(ocean.iter().any(|h| h.is_match && h.schema != Schema::Person), "{ocean:?}");
+}
+
+#[test]
 fn another_patronymic_is_another_person() {
     // The listed Ivan Gennadievich Kondratiev is also listed as plain
     // `KONDRATYEV, Ivan`, which an Ivan Aleksandrovich Kondratiev matches

@@ -132,7 +132,12 @@ fn parameters_filter_and_decide() {
     let strong = count("/screen?limit=20&min_score=0.95");
     assert!(strong.len() < all.len(), "{} of {} results score 0.95 or more", strong.len(), all.len());
     assert!(strong.iter().all(|r| r["score"].as_f64() >= Some(0.95)));
-    // threshold decides `match` instead of the engine's 0.7.
+    // threshold decides `match` instead of the engine's 0.7 (a name whose
+    // results spread over 0.7 to 0.9: companies and vessels named alike).
+    let csv = "name\nOcean Star\n";
+    let count = |path: &str| -> Vec<Value> {
+        lines(&post_raw(path, "text/csv", csv.as_bytes()).body)[0]["results"].as_array().unwrap().clone()
+    };
     let results = count("/screen?limit=20&threshold=0.9");
     assert!(results.iter().any(|r| r["match"] == false && r["score"].as_f64() >= Some(0.7)), "{results:?}");
     assert!(results.iter().all(|r| r["match"] == (r["score"].as_f64().unwrap() >= 0.9)));
