@@ -752,3 +752,10 @@ fn aircraft_and_shipbuilding_are_two_lines_of_business() {
     check("United Aircraft Corporation", "United Shipbuilding Corporation", Schema::Company, false);
     check("United Aircraft Corporation", "PJSC United Aircraft Corporation", Schema::Company, true);
 }
+
+#[test]
+fn herman_is_the_russian_german() {
+    // Герман romanises as German or, after the Ukrainian and English habit, Herman.
+    check("Herman Gref", "German Oskarovich Gref", Schema::Person, true);
+    check("Herman Gref", "Hermann Gref", Schema::Person, true);
+}

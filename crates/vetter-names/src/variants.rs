@@ -43,6 +43,7 @@ vyacheslav: viacheslav vjaceslav wjatscheslaw vyacheslaw viachaslau vjacheslav
 gennady: gennadi gennadiy gennadii hennadiy hennadii gennadij genadiy genadi hienadz genadz gienadz hienadzi
 george: georgy georgi georgiy georgii heorhiy heorhii georg georges jorge giorgio giorgi gheorghe jerzy jiri yiorgos giorgos georgios jorgen
 gleb: hlib hleb
+herman: german hermann
 gregory: grigory grigori grigoriy grigorii hryhoriy hryhorii gregor gregorio grzegorz gregoire greg grigol ryhor rygor
 denis: denys dennis dzianis denys dionysios
 dmitry: dmitri dmitriy dmitrii dmytro dimitri dimitry dimitrios dimitar dymitr mitya dima dzmitry dzmitryi dmitrij
