@@ -788,6 +788,9 @@ pub struct Prepared {
     /// word is Wade-Giles only: name-level gates for the per-pair tests.
     chinese: bool,
     wade_giles: bool,
+    /// Whether some word is a patronymic: the name was romanised from
+    /// Cyrillic, whatever its letters now.
+    patronymic: bool,
     /// The names of a field that holds several (`Dimitri SYTYI, Dmitry
     /// SYTIY`; see `vetter_names::split_names`), each prepared; empty for
     /// one name. A comparison scores the best of them and of the whole field.
@@ -824,7 +827,8 @@ impl Prepared {
             }
         }
         let wade_giles = facts.iter().any(|f| f.wade_giles);
-        Prepared { form, weights, bags, facts, slavic, chinese, wade_giles, alternatives: Vec::new() }
+        let patronymic = facts.iter().any(|f| f.patronymic);
+        Prepared { form, weights, bags, facts, slavic, chinese, wade_giles, patronymic, alternatives: Vec::new() }
     }
 
     /// The names to compare: the whole field, then each of its alternatives.
@@ -904,9 +908,8 @@ pub fn score_forms(pa: &Prepared, pb: &Prepared, schema: Schema, explanation: Op
     // words whose transliteration-neutral keys agree are the same word.
     // A patronymic says so too: the name was romanised from Cyrillic
     // (Sergey Kuzhugetovich Shoygu is Sergei Shoigu).
-    let slavic = [pa.form.script, pb.form.script].contains(&vetter_names::Script::Cyrillic)
-        || pa.facts.iter().any(|f| f.patronymic)
-        || pb.facts.iter().any(|f| f.patronymic);
+    let slavic =
+        [pa.form.script, pb.form.script].contains(&vetter_names::Script::Cyrillic) || pa.patronymic || pb.patronymic;
     let abjad = [pa.form.script, pb.form.script].iter().any(|s| matches!(s, Script::Arabic | Script::Hebrew));
     let a_abjad = matches!(pa.form.script, Script::Arabic | Script::Hebrew);
     let abjad_vs_vowelled = a_abjad != matches!(pb.form.script, Script::Arabic | Script::Hebrew);
