@@ -791,6 +791,9 @@ pub struct Prepared {
     /// Whether some word is a patronymic: the name was romanised from
     /// Cyrillic, whatever its letters now.
     patronymic: bool,
+    /// In an organisation's name, bit `i` for a word `i` that names a
+    /// country or its people (`china`, `iranian`, `rossii`): see `score_forms`.
+    places: u32,
     /// The names of a field that holds several (`Dimitri SYTYI, Dmitry
     /// SYTIY`; see `vetter_names::split_names`), each prepared; empty for
     /// one name. A comparison scores the best of them and of the whole field.
@@ -828,7 +831,27 @@ impl Prepared {
         }
         let wade_giles = facts.iter().any(|f| f.wade_giles);
         let patronymic = facts.iter().any(|f| f.patronymic);
-        Prepared { form, weights, bags, facts, slavic, chinese, wade_giles, patronymic, alternatives: Vec::new() }
+        let places = if form.kind == NameKind::Organization {
+            words
+                .iter()
+                .enumerate()
+                .filter(|(_, t)| !t.generic && vetter_model::country::is_country_word(&t.text))
+                .fold(0, |bits, (i, _)| bits | 1 << i)
+        } else {
+            0
+        };
+        Prepared {
+            form,
+            weights,
+            bags,
+            facts,
+            slavic,
+            chinese,
+            wade_giles,
+            patronymic,
+            places,
+            alternatives: Vec::new(),
+        }
     }
 
     /// The names to compare: the whole field, then each of its alternatives.
@@ -1302,11 +1325,17 @@ pub fn score_forms(pa: &Prepared, pb: &Prepared, schema: Schema, explanation: Op
     // are the whole name, not a generic word shared beside others.
     // Words after a dedication count as generic here too
     // (`ANO "RUS NAMED AFTER V.V. PUTIN"` is not Vladimir Putin).
+    // A country or its people (`Bank of China` / `China Construction
+    // Bank`, `National Iranian Drilling Company`) says no more of which
+    // organisation is meant than a generic word does.
+    let generic_at = |tokens: &[NameToken], places: u32, k: u8, from: usize| {
+        tokens[k as usize].generic || usize::from(k) >= from || (organisation && places & (1 << k) != 0)
+    };
     let generic_only = if !pairs.is_empty()
         && (!a_full || !b_full)
         && pairs.iter().all(|&(i, ni, j, nj, _)| {
-            (i..i + ni).all(|k| ta[k as usize].generic || usize::from(k) >= from_a)
-                || (j..j + nj).all(|k| tb[k as usize].generic || usize::from(k) >= from_b)
+            (i..i + ni).all(|k| generic_at(ta, pa.places, k, from_a))
+                || (j..j + nj).all(|k| generic_at(tb, pb.places, k, from_b))
         }) {
         1.0
     } else {

@@ -759,3 +759,12 @@ fn herman_is_the_russian_german() {
     check("Herman Gref", "German Oskarovich Gref", Schema::Person, true);
     check("Herman Gref", "Hermann Gref", Schema::Person, true);
 }
+
+#[test]
+fn a_country_and_generic_words_do_not_make_an_organisation() {
+    check("Bank of China", "China Construction Bank", Schema::Company, false);
+    check("IRANIAN INVESTMENT PETROCHEMICAL GROUP COMPANY", "National Iranian Drilling Company", Schema::Company, false);
+    // The same words, each explained, still are the same name.
+    check("Iran Electronics Industries", "SANAYE ELECTRONIC IRAN", Schema::Organization, true);
+    check("Bank of China", "BANK OF CHINA LIMITED", Schema::Company, true);
+}

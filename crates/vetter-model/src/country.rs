@@ -911,6 +911,19 @@ pub fn country_code(text: &str) -> Option<&'static str> {
     found
 }
 
+/// Whether a word, folded as names are (lower case, no diacritics), is by
+/// itself a country's name or demonym (`china`, `iranian`, `syrian`); codes
+/// and words that are only part of a country's name do not count.
+///
+/// ```
+/// use vetter_model::country::is_country_word;
+/// assert!(is_country_word("china") && is_country_word("iranian"));
+/// assert!(!is_country_word("mar") && !is_country_word("bank"));
+/// ```
+pub fn is_country_word(word: &str) -> bool {
+    PHRASES.get(word).is_some_and(|code| !code.is_empty())
+}
+
 /// The English short name of a code (`ru` → `Russia`); upper-case codes are
 /// accepted too.
 pub fn country_name(code: &str) -> Option<&'static str> {

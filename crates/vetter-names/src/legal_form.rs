@@ -291,7 +291,7 @@ holding holding ; holdings holding ; hldg =holding ; hldgs =holding ; kholding h
 bank bank ; banco bank ; banque bank ; banka bank ; bankas bank ; yin hang bank
 company company ; co company ; companies company ; kompaniya company
 corporation corporation ; corp corporation ; korporatsiya corporation ; corporacion corporation
-industries industry ; industry industry ; industrial industry ; ind ~industry ; inds =industries ; indus ~industry ; industria industry ; industrias industry ; industrie industry ; industriya industry ; promyshlennaya industry ; promyshlennyy industry ; sanayi industry ; san industry ; gong ye industry ; shi ye industry
+industries industry ; industry industry ; industrial industry ; ind ~industry ; inds =industries ; indus ~industry ; industria industry ; industrias industry ; industrie industry ; industriya industry ; promyshlennaya industry ; promyshlennyy industry ; sanayi industry ; sanaye industry ; sanayeh industry ; san industry ; gong ye industry ; shi ye industry
 enterprise enterprise ; enterprises enterprise ; ent ~enterprise ; empresa enterprise ; entreprise enterprise ; predpriyatie enterprise ; predpriyatiye enterprise ; pidpryiemstvo enterprise
 services services ; service services ; svcs =services ; svc =service ; servicios services ; servis services ; servisy services
 solutions solutions ; solution solutions
