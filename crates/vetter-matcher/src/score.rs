@@ -1295,6 +1295,19 @@ pub fn score_forms(pa: &Prepared, pb: &Prepared, schema: Schema, explanation: Op
         x != 0 && y != 0 && x & y == 0
     };
     let conflict = if sector_conflict { conflict.max(1.0) } else { conflict };
+    // A vessel's name is registered as written: its words in another order
+    // name another ship (STAR OCEAN is not OCEAN STAR).
+    let reordered = schema == Schema::Vessel && {
+        // A yard or hull number may stand anywhere (`YARD NO. 2656 HYUNDAI`).
+        let mut order: Vec<(u8, u8)> = pairs
+            .iter()
+            .filter(|p| !pa.facts[usize::from(p.0)].number && !pb.facts[usize::from(p.2)].number)
+            .map(|p| (p.0, p.2))
+            .collect();
+        order.sort_unstable();
+        order.windows(2).any(|w| w[1].1 < w[0].1)
+    };
+    let conflict = if reordered { conflict.max(1.0) } else { conflict };
 
     // Numbers: a number in one name that the other lacks or differs.
     let has_free_number =
@@ -1355,8 +1368,11 @@ pub fn score_forms(pa: &Prepared, pb: &Prepared, schema: Schema, explanation: Op
     let z = c.bias + features.iter().map(|(_, v, w)| v * w).sum::<f64>();
     // The same words, each equal, with no word left over and no conflicting
     // legal form: the names are the same after normalisation.
-    let identical =
-        a_full && b_full && legal_conflict == 0.0 && pairs.iter().all(|p| p.4.sim >= 1.0 && p.1 == 1 && p.3 == 1);
+    let identical = a_full
+        && b_full
+        && legal_conflict == 0.0
+        && !reordered
+        && pairs.iter().all(|p| p.4.sim >= 1.0 && p.1 == 1 && p.3 == 1);
     // Names with no word in common are not the same name, whatever the
     // schema's intercept says of two lone initials ("X" / "Y").
     let score = if identical {

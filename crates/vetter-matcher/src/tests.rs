@@ -102,6 +102,10 @@ fn vessel_numbers() {
     check("IRAN HORMOZ 14", "IRAN HORMUZ 14", Schema::Vessel, true);
     check("IRAN HORMUZ 14", "IRAN HORMUZ 25", Schema::Vessel, false);
     check("VOLTA RIVER", "Volga River", Schema::Vessel, false);
+    // A vessel's words in another order name another ship; a yard number may move.
+    check("STAR OCEAN", "OCEAN STAR", Schema::Vessel, false);
+    check("HYUNDAI MIPO 2656", "YARD NO.2656 HYUNDAI MIPO", Schema::Vessel, true);
+    check("STAR OCEAN", "OCEAN STAR", Schema::Company, true);
 }
 #[test]
 fn same_company() {
@@ -763,7 +767,12 @@ fn herman_is_the_russian_german() {
 #[test]
 fn a_country_and_generic_words_do_not_make_an_organisation() {
     check("Bank of China", "China Construction Bank", Schema::Company, false);
-    check("IRANIAN INVESTMENT PETROCHEMICAL GROUP COMPANY", "National Iranian Drilling Company", Schema::Company, false);
+    check(
+        "IRANIAN INVESTMENT PETROCHEMICAL GROUP COMPANY",
+        "National Iranian Drilling Company",
+        Schema::Company,
+        false,
+    );
     // The same words, each explained, still are the same name.
     check("Iran Electronics Industries", "SANAYE ELECTRONIC IRAN", Schema::Organization, true);
     check("Bank of China", "BANK OF CHINA LIMITED", Schema::Company, true);
