@@ -1299,13 +1299,9 @@ pub fn score_forms(pa: &Prepared, pb: &Prepared, schema: Schema, explanation: Op
     // name another ship (STAR OCEAN is not OCEAN STAR).
     let reordered = schema == Schema::Vessel && {
         // A yard or hull number may stand anywhere (`YARD NO. 2656 HYUNDAI`).
-        let mut order: Vec<(u8, u8)> = pairs
-            .iter()
-            .filter(|p| !pa.facts[usize::from(p.0)].number && !pb.facts[usize::from(p.2)].number)
-            .map(|p| (p.0, p.2))
-            .collect();
-        order.sort_unstable();
-        order.windows(2).any(|w| w[1].1 < w[0].1)
+        let words =
+            || pairs.iter().filter(|p| !pa.facts[usize::from(p.0)].number && !pb.facts[usize::from(p.2)].number);
+        words().any(|p| words().any(|q| p.0 < q.0 && p.2 > q.2))
     };
     let conflict = if reordered { conflict.max(1.0) } else { conflict };
 
