@@ -170,8 +170,9 @@ static COMMON_NAMES: LazyLock<std::collections::HashSet<&'static str, std::hash:
     });
 
 /// Whether a folded word is a name common in the population at large: one
-/// of [`COMMON_NAMES`], or the feminine form of a common East Slavic surname
-/// (Volkova, Kuznetsova).
+/// of the given names and surnames shared by the thousand worldwide (john,
+/// smith, wang, muhammad, ivanov), or the feminine form of a common East
+/// Slavic surname (Volkova, Kuznetsova).
 pub fn is_common_name(token: &str) -> bool {
     let common = &*COMMON_NAMES;
     common.contains(token)
