@@ -221,7 +221,7 @@ fn token_similarity_in(
     }
     if fa.patronymic
         && let (Some(x), Some(y)) = (patronymic_stem(&a.text), patronymic_stem(&b.text))
-        && same_given_name_of(x, fa.stem, y, fb.stem)
+        && same_given_name(x, fa.stem, y, fb.stem)
     {
         // Two patronymics of one father's name, formed in two languages:
         // Rygoravich (Belarusian) is Grigoryevich, Mihaulauna Mikhailovna.
@@ -720,7 +720,8 @@ pub fn patronymic_conflict<'a>(
             || v.ends_with(u)
             || token_similarity_in(x, &query.facts[a], y, &p.facts[b], false, true, false).sim >= ALIGN_MIN
             || matches!((patronymic_stem(u), patronymic_stem(v)), (Some(s), Some(t))
-                if same_given_name(s, t) || jaro_winkler(s, t) >= 0.8 || s.contains(t) || t.contains(s))
+                if same_given_name(s, query.facts[a].stem, t, p.facts[b].stem)
+                    || jaro_winkler(s, t) >= 0.8 || s.contains(t) || t.contains(s))
     };
     let mut first_listed = None;
     for p in names {
@@ -736,14 +737,9 @@ pub fn patronymic_conflict<'a>(
 
 /// Whether two stems of patronymics are one given name: the same variant
 /// group (Rygor/Grigor), the same transliteration-neutral key, or a close
-/// spelling (Mihaul/Mikhail, Gienadzj/Gennadi).
-fn same_given_name(x: &str, y: &str) -> bool {
-    let facts = |s: &str| (fnv1a(&slavic_key(s)), given_name_group(s).map_or(0, fnv1a));
-    same_given_name_of(x, facts(x), y, facts(y))
-}
-
-/// [`same_given_name`] with each stem's [`WordFacts::stem`] worked out.
-fn same_given_name_of(x: &str, (key_x, group_x): (u64, u64), y: &str, (key_y, group_y): (u64, u64)) -> bool {
+/// spelling (Mihaul/Mikhail, Gienadzj/Gennadi); each stem comes with its
+/// word's [`WordFacts::stem`] (key and group hashes) worked out.
+fn same_given_name(x: &str, (key_x, group_x): (u64, u64), y: &str, (key_y, group_y): (u64, u64)) -> bool {
     if x == y || key_x == key_y {
         return true;
     }
@@ -1188,8 +1184,8 @@ pub fn score_forms(pa: &Prepared, pb: &Prepared, schema: Schema, explanation: Op
         }
     };
     // A word the other name may leave out only when what it has is
-    // distinctive (see `EXCUSE_EVIDENCE`): otherwise it counts in full,
-    // and the explanation says why.
+    // distinctive (see `EXCUSE_EVIDENCE`): otherwise it counts in full, and
+    // the third value says so, for the explanation.
     let discount = |t: &NameToken,
                     w: f64,
                     k: usize,
@@ -1197,29 +1193,13 @@ pub fn score_forms(pa: &Prepared, pb: &Prepared, schema: Schema, explanation: Op
                     (other_told, other_distinct): (bool, bool),
                     second: bool,
                     from: usize|
-     -> (f64, &'static str) {
+     -> (f64, &'static str, bool) {
         let (factor, reason) = discount(t, w, k, n, other_told, second, from);
         if other_distinct || t.generic || k >= from || factor >= 1.0 {
-            return (factor, reason);
+            (factor, reason, false)
+        } else {
+            (1.0, reason, true)
         }
-        (
-            1.0,
-            match reason {
-                "patronymic, missing on the other side" => {
-                    "patronymic, missing on the other side; counts in full: the words that agree are common names"
-                }
-                "particle, missing on the other side" => {
-                    "particle, missing on the other side; counts in full: the words that agree are common names"
-                }
-                "second surname, missing on the other side" => {
-                    "second surname, missing on the other side; counts in full: the words that agree are common names"
-                }
-                "Muhammad before a given name, missing on the other side" => {
-                    "Muhammad before a given name, missing on the other side; counts in full: the words that agree are common names"
-                }
-                _ => "middle name, missing on the other side; counts in full: the words that agree are common names",
-            },
-        )
     };
     let coverage = |tokens: &[NameToken],
                     weights: &[f64],
@@ -1233,7 +1213,7 @@ pub fn score_forms(pa: &Prepared, pb: &Prepared, schema: Schema, explanation: Op
         for (k, t) in tokens.iter().enumerate() {
             let w = weights[k];
             if pair_of[k] == NONE {
-                let (factor, _) = discount(t, w, k, tokens.len(), other_full, second, from);
+                let (factor, ..) = discount(t, w, k, tokens.len(), other_full, second, from);
                 // A left-over given name or surname is a difference however
                 // common it is: it counts at least as much as a rare word.
                 // A leading or trailing initial of a person stands for a
@@ -1405,27 +1385,26 @@ pub fn score_forms(pa: &Prepared, pb: &Prepared, schema: Schema, explanation: Op
                 weight: round(weight(wa, i, ni).max(weight(wb, j, nj))),
             })
             .collect();
-        let unmatched = |tokens: &[NameToken],
-                         weights: &[f64],
-                         pair_of: &[u8],
-                         other_full: (bool, bool),
-                         second: bool,
-                         from| {
-            tokens
-                .iter()
-                .enumerate()
-                .filter(|(k, _)| pair_of[*k] == NONE)
-                .map(|(k, t)| {
-                    let (factor, reason) = discount(t, weights[k], k, tokens.len(), other_full, second, from);
-                    let reason = if sector_conflict && t.generic && t.group.is_some_and(|g| SECTORS.contains(&g)) {
-                        "line of business, not the other name's"
-                    } else {
-                        reason
-                    };
-                    UnmatchedToken { token: t.text.clone(), weight: round(weights[k] * factor), reason: reason.into() }
-                })
-                .collect()
-        };
+        let unmatched =
+            |tokens: &[NameToken], weights: &[f64], pair_of: &[u8], other_full: (bool, bool), second: bool, from| {
+                tokens
+                    .iter()
+                    .enumerate()
+                    .filter(|(k, _)| pair_of[*k] == NONE)
+                    .map(|(k, t)| {
+                        let (factor, reason, in_full) =
+                            discount(t, weights[k], k, tokens.len(), other_full, second, from);
+                        let reason = if sector_conflict && t.generic && t.group.is_some_and(|g| SECTORS.contains(&g)) {
+                            "line of business, not the other name's".to_owned()
+                        } else if in_full {
+                            format!("{reason}; counts in full: the words that agree are common names")
+                        } else {
+                            reason.to_owned()
+                        };
+                        UnmatchedToken { token: t.text.clone(), weight: round(weights[k] * factor), reason }
+                    })
+                    .collect()
+            };
         e.unmatched_left = unmatched(ta, wa, &pair_a, (b_told, distinct_b), second_a, from_a);
         e.unmatched_right = unmatched(tb, wb, &pair_b, (a_told, distinct_a), second_b, from_b);
     }
