@@ -283,6 +283,13 @@ fn token_similarity_in(
     best
 }
 
+/// Whether a folded word ends as East Slavic surnames do (`-ov`, `-ev`,
+/// `-in`, `-sky`, `-enko` and feminine forms).
+fn slavic_surname(w: &str) -> bool {
+    const ENDINGS: [&str; 10] = ["ov", "ev", "in", "ova", "eva", "ina", "sky", "skiy", "skii", "enko"];
+    ENDINGS.iter().any(|e| w.ends_with(e))
+}
+
 /// Whether two Latin spellings are more edits apart than a typo makes: one
 /// edit up to 7 letters, two up to 11, three beyond, where a different first
 /// letter counts as one more (names are rarely mistyped there).
@@ -986,6 +993,12 @@ pub fn score_forms(pa: &Prepared, pb: &Prepared, schema: Schema, explanation: Op
                 if final_long_i_differs(&unvowelled.text, &vowelled.text) {
                     continue;
                 }
+            }
+            // Cyrillic writes a Slavic surname's vowels, and so do its
+            // romanisations: two that share only a consonant skeleton are
+            // other families (Kolesnikov/Kalashnikov).
+            if s.reason == "skeleton" && !abjad && !same_slavic && slavic_surname(&x.text) && slavic_surname(&y.text) {
+                continue;
             }
             if s.reason == "short form" && (after_abd(ta, i) || after_abd(tb, j)) {
                 // `Abdul Patta` is one name the lists also print fused

@@ -777,3 +777,15 @@ fn a_country_and_generic_words_do_not_make_an_organisation() {
     check("Iran Electronics Industries", "SANAYE ELECTRONIC IRAN", Schema::Organization, true);
     check("Bank of China", "BANK OF CHINA LIMITED", Schema::Company, true);
 }
+
+#[test]
+fn slavic_surnames_with_other_vowels_are_other_families() {
+    // Cyrillic writes the vowels: a shared consonant skeleton is not enough.
+    check("Maxim Kolesnikov", "Калашников Максим", Schema::Person, false);
+    check("Denis Kolesnikov", "Denis Kalashnikov", Schema::Person, false);
+    // Romanisations of one Cyrillic spelling still meet.
+    check("Maxim Kalashnikov", "Калашников Максим", Schema::Person, true);
+    check("Alexei Mayorov", "Маёров, Алексей Петрович", Schema::Person, true);
+    // Arabic names keep their skeletons (Jawlani/Julani).
+    check("Abu Mohammad al-Jawlani", "Abu Muhammad al-Julani", Schema::Person, true);
+}
