@@ -1824,7 +1824,12 @@ fn fuse(
                     let by_skeleton = abjad && y[j].skeleton.as_bytes().starts_with(x[i].skeleton.as_bytes());
                     // Neither too long nor too short, and enough letters in
                     // common for the spelling to reach 0.86 (see `may_align`).
+                    // Nor may the letters it lacks be most of a joined word:
+                    // `Mohammadi` is not `Mohammad Ali` (articles and
+                    // particles of two letters fuse as printed: Al Zahrani).
+                    let shortest = x[i..=k].iter().map(|w| w.text.len()).min().unwrap_or(0);
                     let by_spelling = len.abs_diff(target.len()) <= 2
+                        && (shortest <= 2 || len.abs_diff(target.len()) * 2 < shortest)
                         && spelling_bound(&bag, &by[j], len as f64, target.len() as f64) >= 0.86;
                     if !by_skeleton && !by_spelling {
                         continue;

@@ -59,6 +59,9 @@ fn fused_words_and_short_forms() {
     // Arabic script writes p as ب, v as ف and g as ج in foreign names.
     check("JEBELLI, Peyman", "جبلي بيمن", Schema::Person, true);
     check("KHAKI, Parviz", "خكي برفيز", Schema::Person, true);
+    // A fused word must hold most of each word it joins.
+    check("Bashir Abubakar", "BASHIR, Abu Bakar", Schema::Person, true);
+    check("Saeed Mohammadi", "SAEED, Mohammad Ali", Schema::Person, false);
 }
 #[test]
 fn vessel_number_on_one_side() {
