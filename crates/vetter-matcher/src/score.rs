@@ -1072,6 +1072,29 @@ pub fn score_forms(pa: &Prepared, pb: &Prepared, schema: Schema, explanation: Op
         pairs.retain(|p| !stands_for_full(p));
         index_pairs(&pairs, &mut pair_a, &mut pair_b);
     }
+    // A letter whose next word is free and which, joined to it, spells the
+    // word it faces is part of a split word, not an initial: `Sean O Brien`
+    // is `Sean O'Brien`. Fusion below aligns it whole.
+    let split_word = |&(i, _, j, _, s): &AlignedSpan| {
+        let (i, j) = (usize::from(i), usize::from(j));
+        let spells = |init: &NameToken, next: Option<&NameToken>, free: bool, full: &NameToken| {
+            free && next.is_some_and(|n| {
+                full.text.len() == init.text.len() + n.text.len()
+                    && full.text.starts_with(init.text.as_str())
+                    && full.text.ends_with(n.text.as_str())
+            })
+        };
+        s.reason == "initial"
+            && if ta[i].initial {
+                spells(&ta[i], ta.get(i + 1), pair_a.get(i + 1) == Some(&NONE), &tb[j])
+            } else {
+                spells(&tb[j], tb.get(j + 1), pair_b.get(j + 1) == Some(&NONE), &ta[i])
+            }
+    };
+    if pairs.iter().any(split_word) {
+        pairs.retain(|p| !split_word(p));
+        index_pairs(&pairs, &mut pair_a, &mut pair_b);
+    }
     // Fused words: two adjacent free words on one side against one free word on the other.
     fuse((ta, &pa.bags), (tb, &pb.bags), abjad, (wade_a, wade_b), &mut pair_a, &mut pair_b, &mut pairs);
     // East Asian names put the family name first or last, but the given

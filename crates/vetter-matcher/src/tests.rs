@@ -792,3 +792,12 @@ fn slavic_surnames_with_other_vowels_are_other_families() {
     // Arabic names keep their skeletons (Jawlani/Julani).
     check("Abu Mohammad al-Jawlani", "Abu Muhammad al-Julani", Schema::Person, true);
 }
+
+#[test]
+fn a_letter_before_the_rest_of_its_word_is_no_initial() {
+    check("Sean O Brien", "Sean O'Brien", Schema::Person, true);
+    check("O'Brien, Sean", "SEAN O BRIEN", Schema::Person, true);
+    // A real initial stays one.
+    check("Sean O. Brien", "Sean Oliver Brien", Schema::Person, true);
+    check("Sean O Brien", "Sean O'Neill", Schema::Person, false);
+}
