@@ -429,7 +429,9 @@ fn after_abd(tokens: &[NameToken], k: usize) -> bool {
 /// Hossein, Ebrahimi from Ebrahim), or the feminine `-a` of an East Slavic
 /// surname in `-ov`, `-ev`, `-in`, `-yn` (Ivanova, Putina), and `-skaya`
 /// against `-sky`/`-skiy`/`-skii`, or a Persian surname suffix (`-ian`,
-/// `-ani`, `-zadeh`, `-pour`, `-nejad`: Rahimian from Rahimi).
+/// `-ani`, `-zadeh`, `-pour`, `-nejad`: Rahimian from Rahimi), or a
+/// Russian surname's possessive ending against an adjectival one on the
+/// same stem (Prigozhin, Prigozhiy).
 /// The nisba is also recognised on another spelling of the stem
 /// (Mohammadi against Muhammad, Ebrahimi against Ibrahim).
 ///
@@ -472,10 +474,23 @@ fn nisba_or_feminine(long: &NameToken, short_token: &NameToken, by_sound: bool) 
     {
         return true;
     }
-    long.strip_suffix("skaya").is_some_and(|stem| {
+    if long.strip_suffix("skaya").is_some_and(|stem| {
         stem.len() >= 2
             && ["sky", "skiy", "skii", "skyi", "ski", "skij"].iter().any(|e| short.strip_suffix(e) == Some(stem))
-    })
+    }) {
+        return true;
+    }
+    // Russian surnames of one stem with a possessive and an adjectival
+    // ending are other families: Prigozhin is not Prigozhiy (Пригожий).
+    let ending = |w: &'_ str| -> Option<(usize, bool)> {
+        let possessive = ["in", "yn"].iter().any(|e| w.ends_with(e));
+        let adjectival = ["iy", "yy", "ii", "ij", "yi", "oy", "oi"].iter().any(|e| w.ends_with(e));
+        (possessive || adjectival).then(|| (w.len() - 2, possessive))
+    };
+    match (ending(long), ending(short)) {
+        (Some((n, x)), Some((m, y))) => x != y && n == m && n >= 4 && long[..n] == short[..m],
+        _ => false,
+    }
 }
 
 /// A word that is a number: digits, or a Roman numeral up to 39 (`ii`, `xiv`).

@@ -801,3 +801,10 @@ fn a_letter_before_the_rest_of_its_word_is_no_initial() {
     check("Sean O. Brien", "Sean Oliver Brien", Schema::Person, true);
     check("Sean O Brien", "Sean O'Neill", Schema::Person, false);
 }
+
+#[test]
+fn possessive_and_adjectival_russian_surnames_are_other_families() {
+    check("Yevgeny Prigozhin", "Евгений Пригожий", Schema::Person, false);
+    check("Yevgeny Prigozhin", "Евгений Пригожин", Schema::Person, true);
+    check("Yevgeniy PRIGOZHIN", "Evgeny Prigozhyn", Schema::Person, true);
+}
