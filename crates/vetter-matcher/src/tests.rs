@@ -808,3 +808,11 @@ fn possessive_and_adjectival_russian_surnames_are_other_families() {
     check("Yevgeny Prigozhin", "Евгений Пригожин", Schema::Person, true);
     check("Yevgeniy PRIGOZHIN", "Evgeny Prigozhyn", Schema::Person, true);
 }
+
+#[test]
+fn generic_words_meet_their_translations() {
+    check("Mahan Air", "Mahan Airlines", Schema::Company, true);
+    check("LIMITED LIABILITY COMPANY PSB LEASING", "PSB LIZING OOO", Schema::Company, true);
+    // Once translated, they are only generic words, which carry no match.
+    check("PROFESYONELLER ELEKTRONIK", "ООО ПТ-ЭЛЕКТРОНИК", Schema::LegalEntity, false);
+}
