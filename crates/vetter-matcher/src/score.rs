@@ -1312,7 +1312,8 @@ pub fn score_forms(pa: &Prepared, pb: &Prepared, schema: Schema, explanation: Op
     // Two organisations in different lines of business are different
     // organisations, whatever else they share: National Iranian Oil Company
     // is not National Iranian Gas Company. A line of business one name
-    // leaves out is only missing (Rosneft Oil Company is Rosneft).
+    // leaves out, with nothing in its place, is only missing (Rosneft Oil
+    // Company is Rosneft).
     let sector_conflict = organisation && {
         let free = |tokens: &[NameToken], pair_of: &[u8]| {
             tokens
@@ -1323,7 +1324,15 @@ pub fn score_forms(pa: &Prepared, pb: &Prepared, schema: Schema, explanation: Op
                 .fold(0u64, |bits, k| bits | 1 << k)
         };
         let (x, y) = (free(ta, &pair_a[..na]), free(tb, &pair_b[..nb]));
-        x != 0 && y != 0 && x & y == 0
+        let distinct_free = |tokens: &[NameToken], pair_of: &[u8]| {
+            tokens.iter().zip(pair_of).any(|(t, p)| *p == NONE && !t.generic && !t.initial)
+        };
+        // A line of business against a distinctive word the other name has
+        // instead is another business too: Yaroslavl Shipbuilding Factory
+        // is not Yaroslavl Radio Plant.
+        (x != 0 && y != 0 && x & y == 0)
+            || (x != 0 && y == 0 && distinct_free(tb, &pair_b[..nb]))
+            || (y != 0 && x == 0 && distinct_free(ta, &pair_a[..na]))
     };
     let conflict = if sector_conflict { conflict.max(1.0) } else { conflict };
     // A vessel's name is registered as written: its words in another order

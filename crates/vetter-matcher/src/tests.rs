@@ -779,6 +779,10 @@ fn a_country_and_generic_words_do_not_make_an_organisation() {
     // The same words, each explained, still are the same name.
     check("Iran Electronics Industries", "SANAYE ELECTRONIC IRAN", Schema::Organization, true);
     check("Bank of China", "BANK OF CHINA LIMITED", Schema::Company, true);
+    // A line of business against another distinctive word: other businesses.
+    check("Yaroslavl Radio Plant", "Yaroslavl Shipbuilding Factory", Schema::Company, false);
+    check("Izhevsk Mechanical Plant", "Izhevsk Aviation Plant", Schema::Company, false);
+    check("Rosneft Oil Company", "ROSNEFT", Schema::Company, true);
 }
 
 #[test]
