@@ -81,6 +81,9 @@ struct WordFacts {
     /// stem's `slavic_key` and of the cognate group of the given name it is
     /// formed from (0 when it has none). See `same_given_name`.
     stem: (u64, u64),
+    /// In an organisation's name, a hash of the country the word names by
+    /// itself (`russia`, `rossii`, `iranian`), else 0.
+    country: u64,
 }
 
 impl WordFacts {
@@ -109,6 +112,7 @@ impl WordFacts {
                 }
                 _ => (0, 0),
             },
+            country: 0,
         }
     }
 
@@ -849,15 +853,15 @@ impl Prepared {
         }
         let wade_giles = facts.iter().any(|f| f.wade_giles);
         let patronymic = facts.iter().any(|f| f.patronymic);
-        let places = if form.kind == NameKind::Organization {
-            words
-                .iter()
-                .enumerate()
-                .filter(|(_, t)| !t.generic && vetter_model::country::is_country_word(&t.text))
-                .fold(0, |bits, (i, _)| bits | 1 << i)
-        } else {
-            0
-        };
+        let mut places = 0;
+        if form.kind == NameKind::Organization {
+            for (i, (t, f)) in words.iter().zip(&mut facts).enumerate() {
+                if let Some(code) = vetter_model::country::country_of_word(&t.text).filter(|_| !t.generic) {
+                    f.country = fnv1a(code);
+                    places |= 1 << i;
+                }
+            }
+        }
         Prepared {
             form,
             weights,
@@ -990,10 +994,14 @@ pub fn score_forms(pa: &Prepared, pb: &Prepared, schema: Schema, explanation: Op
             // An organisation's place or founder in another grammatical form
             // (Uralskiy Zavod / Ural Plant, imeni Chapaeva / Chapaev).
             let word_form = organisation && pa.facts[i].text != pb.facts[j].text && same_word_form(&x.text, &y.text);
+            // One country named in two languages or as its people (Sberbank
+            // of Russia / Sberbank Rossii).
+            let same_country = pa.facts[i].country != 0 && pa.facts[i].country == pb.facts[j].country;
             if !(same_slavic
                 || same_hebrew
                 || wade_giles
                 || word_form
+                || same_country
                 || chinese
                 || numbers
                 || patronymics
@@ -1026,6 +1034,8 @@ pub fn score_forms(pa: &Prepared, pb: &Prepared, schema: Schema, explanation: Op
             }
             if same_slavic && s.sim < 0.9 {
                 s = TokenSim { sim: 0.9, reason: "transliteration" };
+            } else if same_country && s.sim < 0.95 {
+                s = TokenSim { sim: 0.95, reason: "same country" };
             } else if word_form && s.sim < 0.9 {
                 s = TokenSim { sim: 0.9, reason: "word form" };
             } else if wade_giles && s.sim < 0.9 {

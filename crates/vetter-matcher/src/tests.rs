@@ -819,4 +819,10 @@ fn generic_words_meet_their_translations() {
     check("LIMITED LIABILITY COMPANY PSB LEASING", "PSB LIZING OOO", Schema::Company, true);
     // Once translated, they are only generic words, which carry no match.
     check("PROFESYONELLER ELEKTRONIK", "ООО ПТ-ЭЛЕКТРОНИК", Schema::LegalEntity, false);
+    // A country named in Russian or as its people.
+    check("Sberbank of Russia", "Sberbank Rossii", Schema::Company, true);
+    check("Sberbank of Russia", "ПАО Сбербанк России", Schema::Company, true);
+    check("Bank of Russia", "Bank of China", Schema::Company, false);
+    // Russia's nominative is a proper name, and carries a match.
+    check("Bank Rossiya", "Банк ‘Россия’", Schema::Company, true);
 }

@@ -126,6 +126,8 @@ static COUNTRIES: &[Row] = &[
             "Беларусь",
             "Белоруссия",
             "Республика Беларусь",
+            "Belarusi",
+            "Respubliki Belarus",
             "Білорусь",
         ],
     ),
@@ -539,6 +541,22 @@ static COUNTRIES: &[Row] = &[
             "Russland",
             "Russie",
             "Fédération de Russie",
+            // Russian romanised, as organisation names print it
+            // (Sberbank Rossii, Rossiyskiye Zheleznye Dorogi). Not the bare
+            // nominative, which names as a proper name does (Bank Rossiya).
+            "Rossii",
+            "Rossiyskaya",
+            "Rossiyskiy",
+            "Rossiyskiye",
+            "Rossiyskoy",
+            "Rossiyskoye",
+            "Rossiyskoe",
+            "Rossiiskaya",
+            "Rossiiskii",
+            "Rossiiskoi",
+            "Rossiiskoe",
+            "Rossiyskaya Federatsiya",
+            "Rossiyskoy Federatsii",
         ],
     ),
     ("rw", "RWA", "Rwanda", &["Rwandan", "Rwandese", "Republic of Rwanda"]),
@@ -610,7 +628,12 @@ static COUNTRIES: &[Row] = &[
         ],
     ),
     ("tz", "TZA", "Tanzania", &["Tanzanian", "United Republic of Tanzania", "Tanzania, United Republic of"]),
-    ("ua", "UKR", "Ukraine", &["Ukrainian", "Україна", "Украина", "Ukraina"]),
+    (
+        "ua",
+        "UKR",
+        "Ukraine",
+        &["Ukrainian", "Україна", "Украина", "Ukraina", "Ukrainy", "Ukrainskaya", "Ukrainskiy", "Ukrainskoy"],
+    ),
     (
         "ua-cri",
         "",
@@ -922,6 +945,18 @@ pub fn country_code(text: &str) -> Option<&'static str> {
 /// ```
 pub fn is_country_word(word: &str) -> bool {
     PHRASES.get(word).is_some_and(|code| !code.is_empty())
+}
+
+/// The code of the country a word, folded as names are, names by itself
+/// (`china` → `cn`, `iranian` → `ir`, `rossii` → `ru`); see [`is_country_word`].
+///
+/// ```
+/// use vetter_model::country::country_of_word;
+/// assert_eq!(country_of_word("rossii"), country_of_word("russia"));
+/// assert_eq!(country_of_word("bank"), None);
+/// ```
+pub fn country_of_word(word: &str) -> Option<&'static str> {
+    PHRASES.get(word).copied().filter(|code| !code.is_empty())
 }
 
 /// The English short name of a code (`ru` → `Russia`); upper-case codes are

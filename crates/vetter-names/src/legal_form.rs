@@ -311,13 +311,13 @@ center center ; centre center ; centro center ; tsentr center ; ctr ~center ; cn
 manufacturing manufacturing ; mfg =manufacturing ; manufacture manufacturing ; manufacturers manufacturing ; zavod plant ; plant plant ; factory plant ; fabrika plant ; kombinat plant ; works plant ; werk plant ; werke plant
 association association ; assn =association ; assoc ~association ; obedinenie association ; obyedineniye association ; associates - ; partners - ; brothers brothers ; bros =brothers
 gosudarstvennyy state ; gosudarstvennaya state ; gosudarstvennoye state ; gosudarstvennoe state ; derzhavne state ; derzhavnyi state ; derzhavna state
-federal federal ; federalnyy federal ; federalnaya federal ; federalnoye federal ; federalnoe federal
+federation federation ; federatsii federation ; federatsiya federation ; federal federal ; federalnyy federal ; federalnaya federal ; federalnoye federal ; federalnoe federal
 issledovatelskiy research ; issledovatelskaya research ; issledovatelskoye research ; issledovatelskii research ; doslidnyi research ; naukovo scientific ; vyrobnyche production
 kontsern concern ; concern concern ; upravleniye management ; upravlenie management
 leasing leasing ; lizing leasing ; lizingovaya leasing ; lizingovyy leasing ; lizingovaia leasing
 gazovaya gas ; gazovyy gas ; neftyanoy oil ; energeticheskaya energy ; energeticheskiy energy ; energetychna energy
 morskoy marine ; morskaya marine ; morskoye marine ; morskyi marine ; sudostroitelnyy shipbuilding ; sudostroitelnaya shipbuilding ; shipbuilding shipbuilding ; shipyard shipyard ; shipyards shipyard ; verf shipyard
-strakhovaya insurance ; strakhova insurance ; kompaniia company ; hrupa group ; tsentralnyy central ; central central ; tsentralnaya central
+strakhovaya insurance ; strakhova insurance ; kompaniia company ; hrupa group ; tsentralnyy central ; tsentralny central ; tsentralnyi central ; tsentralnogo central ; central central ; tsentralnaya central
 bnk bank ; msrf bank ; shrka company ; shrkt company ; sherkat company ; tjara trading ; tnzym organization ; mnzma organization ; jmya association ; mussa foundation ; dwly international ; dwlya international
 in - ; fy - ; fi - ; au - ; en - ; og - ; za - ; tal - ; ve - ; w -
 army army ; jysh army ; jaysh army ; jaish army ; armee army ; armiya army ; armii army ; ejercito army ; exercito army ; esercito army ; armata army ; armija army ; armia army ; stratos army
