@@ -188,7 +188,10 @@ fn token_similarity_in(
         // One Chinese family name in two romanisations: Li/Lee, Chen/Tan, Zhang/Cheung.
         return TokenSim { sim: 0.92, reason: "Chinese surname" };
     }
-    if nisba_or_feminine(a, b, !abjad_vs_vowelled) || nisba_or_feminine(b, a, !abjad_vs_vowelled) {
+    if nisba_or_feminine(a, b, !abjad_vs_vowelled)
+        || nisba_or_feminine(b, a, !abjad_vs_vowelled)
+        || possessive_and_adjectival(&a.text, &b.text)
+    {
         // Mohammadi is a surname formed from Mohammad, Ivanova the woman of
         // the Ivanov family: other names, however close their spelling.
         return TokenSim { sim: 0.0, reason: "different" };
@@ -433,9 +436,7 @@ fn after_abd(tokens: &[NameToken], k: usize) -> bool {
 /// Hossein, Ebrahimi from Ebrahim), or the feminine `-a` of an East Slavic
 /// surname in `-ov`, `-ev`, `-in`, `-yn` (Ivanova, Putina), and `-skaya`
 /// against `-sky`/`-skiy`/`-skii`, or a Persian surname suffix (`-ian`,
-/// `-ani`, `-zadeh`, `-pour`, `-nejad`: Rahimian from Rahimi), or a
-/// Russian surname's possessive ending against an adjectival one on the
-/// same stem (Prigozhin, Prigozhiy).
+/// `-ani`, `-zadeh`, `-pour`, `-nejad`: Rahimian from Rahimi).
 /// The nisba is also recognised on another spelling of the stem
 /// (Mohammadi against Muhammad, Ebrahimi against Ibrahim).
 ///
@@ -478,23 +479,28 @@ fn nisba_or_feminine(long: &NameToken, short_token: &NameToken, by_sound: bool) 
     {
         return true;
     }
-    if long.strip_suffix("skaya").is_some_and(|stem| {
+    long.strip_suffix("skaya").is_some_and(|stem| {
         stem.len() >= 2
             && ["sky", "skiy", "skii", "skyi", "ski", "skij"].iter().any(|e| short.strip_suffix(e) == Some(stem))
-    }) {
-        return true;
+    })
+}
+
+/// Whether two words are one Russian surname's stem with a possessive and
+/// an adjectival ending, which make two families: Prigozhin is not
+/// Prigozhiy (Пригожий).
+fn possessive_and_adjectival(a: &str, b: &str) -> bool {
+    let (x, y) = (a.as_bytes(), b.as_bytes());
+    if x.len() != y.len() || x.len() < 6 {
+        return false;
     }
-    // Russian surnames of one stem with a possessive and an adjectival
-    // ending are other families: Prigozhin is not Prigozhiy (Пригожий).
-    let ending = |w: &'_ str| -> Option<(usize, bool)> {
-        let possessive = ["in", "yn"].iter().any(|e| w.ends_with(e));
-        let adjectival = ["iy", "yy", "ii", "ij", "yi", "oy", "oi"].iter().any(|e| w.ends_with(e));
-        (possessive || adjectival).then(|| (w.len() - 2, possessive))
+    let n = x.len() - 2;
+    let ending = |w: &[u8]| match &w[n..] {
+        b"in" | b"yn" => 1,
+        b"iy" | b"yy" | b"ii" | b"ij" | b"yi" | b"oy" | b"oi" => 2,
+        _ => 0,
     };
-    match (ending(long), ending(short)) {
-        (Some((n, x)), Some((m, y))) => x != y && n == m && n >= 4 && long[..n] == short[..m],
-        _ => false,
-    }
+    let (p, q) = (ending(x), ending(y));
+    p != 0 && q != 0 && p != q && x[..n] == y[..n]
 }
 
 /// A word that is a number: digits, or a Roman numeral up to 39 (`ii`, `xiv`).
@@ -1884,9 +1890,12 @@ fn fuse(
                     // Nor may the letters it lacks be most of a joined word:
                     // `Mohammadi` is not `Mohammad Ali` (articles and
                     // particles of two letters fuse as printed: Al Zahrani).
-                    let shortest = x[i..=k].iter().map(|w| w.text.len()).min().unwrap_or(0);
-                    let by_spelling = len.abs_diff(target.len()) <= 2
-                        && (shortest <= 2 || len.abs_diff(target.len()) * 2 < shortest)
+                    let lacks = len.abs_diff(target.len());
+                    let by_spelling = lacks <= 2
+                        && (lacks == 0 || {
+                            let shortest = x[i..=k].iter().map(|w| w.text.len()).min().unwrap_or(0);
+                            shortest <= 2 || lacks * 2 < shortest
+                        })
                         && spelling_bound(&bag, &by[j], len as f64, target.len() as f64) >= 0.86;
                     if !by_skeleton && !by_spelling {
                         continue;
