@@ -977,6 +977,8 @@ pub fn score_forms(pa: &Prepared, pb: &Prepared, schema: Schema, explanation: Op
     // (`Iran Hormoz 14` / `Iran Hormuz 14`), not another ship.
     let shared_number =
         strict_spelling && pa.facts.iter().any(|f| f.number && pb.facts.iter().any(|g| g.number && g.text == f.text));
+    // Both organisation names name a country (see `WordFacts::country`).
+    let countries = pa.places != 0 && pb.places != 0;
 
     // 1-2. Candidate pairs, best first; ties broken by the words themselves so
     // that comparing A with B and B with A align the same pairs.
@@ -1002,7 +1004,7 @@ pub fn score_forms(pa: &Prepared, pb: &Prepared, schema: Schema, explanation: Op
             let word_form = organisation && pa.facts[i].text != pb.facts[j].text && same_word_form(&x.text, &y.text);
             // One country named in two languages or as its people (Sberbank
             // of Russia / Sberbank Rossii).
-            let same_country = pa.facts[i].country != 0 && pa.facts[i].country == pb.facts[j].country;
+            let same_country = countries && pa.facts[i].country != 0 && pa.facts[i].country == pb.facts[j].country;
             if !(same_slavic
                 || same_hebrew
                 || wade_giles
@@ -1096,7 +1098,9 @@ pub fn score_forms(pa: &Prepared, pb: &Prepared, schema: Schema, explanation: Op
         |&(i, _, j, _, s): &AlignedSpan| s.reason == "initial" && !(ta[i as usize].initial && tb[j as usize].initial);
     let sure_words =
         || pairs.iter().filter(|&&(i, _, _, _, s)| s.reason != "initial" && s.sim >= 0.9 && !ta[i as usize].generic);
-    if pairs.iter().any(stands_for_full)
+    let initial_pairs = pairs.iter().any(|p| p.4.reason == "initial");
+    if initial_pairs
+        && pairs.iter().any(stands_for_full)
         && !sure_words().any(|&(i, _, j, _, _)| wa[i as usize].max(wb[j as usize]) >= INITIAL_SUPPORT)
         && sure_words().map(|&(i, _, j, _, _)| wa[i as usize].max(wb[j as usize])).sum::<f64>() < EXCUSE_EVIDENCE
     {
@@ -1122,7 +1126,7 @@ pub fn score_forms(pa: &Prepared, pb: &Prepared, schema: Schema, explanation: Op
                 spells(&tb[j], tb.get(j + 1), pair_b.get(j + 1) == Some(&NONE), &ta[i])
             }
     };
-    if pairs.iter().any(split_word) {
+    if initial_pairs && pairs.iter().any(split_word) {
         pairs.retain(|p| !split_word(p));
         index_pairs(&pairs, &mut pair_a, &mut pair_b);
     }
