@@ -1350,9 +1350,12 @@ pub fn score_forms(pa: &Prepared, pb: &Prepared, schema: Schema, explanation: Op
         // A line of business against a distinctive word the other name has
         // instead is another business too: Yaroslavl Shipbuilding Factory
         // is not Yaroslavl Radio Plant.
-        (x != 0 && y != 0 && x & y == 0)
-            || (x != 0 && y == 0 && distinct_free(tb, &pair_b[..nb]))
-            || (y != 0 && x == 0 && distinct_free(ta, &pair_a[..na]))
+        match (x, y) {
+            (0, 0) => false,
+            (_, 0) => distinct_free(tb, &pair_b[..nb]),
+            (0, _) => distinct_free(ta, &pair_a[..na]),
+            _ => x & y == 0,
+        }
     };
     let conflict = if sector_conflict { conflict.max(1.0) } else { conflict };
     // A vessel's name is registered as written: its words in another order
