@@ -826,3 +826,13 @@ fn generic_words_meet_their_translations() {
     // Russia's nominative is a proper name, and carries a match.
     check("Bank Rossiya", "Банк ‘Россия’", Schema::Company, true);
 }
+
+#[test]
+fn a_family_name_in_capitals_is_no_middle_name() {
+    // The list prints the family name in capitals: SHARIFI is part of it,
+    // not a middle name that "Hamid Tehrani" may leave out.
+    check("Hamid Tehrani", "Hamid Reza SHARIFI TEHRANI", Schema::Person, false);
+    check("Hamid Reza Sharifi Tehrani", "Hamid Reza SHARIFI TEHRANI", Schema::Person, true);
+    // A patronymic between given name and capitals is still one.
+    check("Sergei Lavrov", "Sergei Viktorovich LAVROV", Schema::Person, true);
+}

@@ -2,7 +2,7 @@
 //! the parts of a printed name that are not name words (titles, legal forms),
 //! kept as typed attributes; [`normalize`] runs the steps in order.
 
-use crate::translit::{self, Systems, Tok, concat, joined};
+use crate::translit::{self, Case, Systems, Tok, concat, joined};
 use crate::{annotations, arabic, honorifics, legal_form, phonetic, variants, vessel};
 
 /// What kind of thing a name names; selects which normalisations apply.
@@ -327,6 +327,23 @@ fn person(tokens: &mut Vec<Tok>, comma: Option<usize>, honorifics: &mut Vec<Stri
         steps.push(concat(&["removed title \"", &title, "\""]));
         honorifics.push(title);
     }
+    // Lists print "Given SURNAME": in a name of both cases, the words in
+    // capitals are the family name (`Hamid Reza SHARIFI TEHRANI`), which
+    // is never a middle name. Not a generational suffix (`John SMITH III`).
+    let capitals = |t: &Tok| t.case == Case::Capitals && !is_suffix(&t.text);
+    if !tokens.iter().any(|t| t.surname)
+        && tokens.iter().any(|t| t.case == Case::Small)
+        && tokens.iter().any(capitals)
+    {
+        let mut step = String::from("family name in capitals:");
+        for t in tokens.iter_mut().filter(|t| capitals(t)) {
+            t.surname = true;
+            step.push_str(" \"");
+            step.push_str(&t.text);
+            step.push('"');
+        }
+        steps.push(step);
+    }
 }
 
 fn organization(tokens: &mut Vec<Tok>, legal_forms: &mut Vec<LegalForm>, steps: &mut Vec<String>) {
@@ -500,10 +517,31 @@ mod tests {
     }
 
     #[test]
+    fn capitals_mark_the_family_name() {
+        let form = normalize("Hamid Reza SHARIFI TEHRANI", NameKind::Person);
+        let surnames: Vec<bool> = form.tokens.iter().map(|t| t.surname).collect();
+        assert_eq!(surnames, [false, false, true, true]);
+        assert_eq!(form.steps, ["family name in capitals: \"sharifi\" \"tehrani\""]);
+        // Not in a name all in capitals, nor all in small letters, nor a suffix.
+        for name in ["HAMID REZA SHARIFI TEHRANI", "Hamid Reza Sharifi Tehrani"] {
+            assert!(normalize(name, NameKind::Person).tokens.iter().all(|t| !t.surname), "{name}");
+        }
+        let form = normalize("John SMITH III", NameKind::Person);
+        assert_eq!(form.tokens.iter().filter(|t| t.surname).count(), 1);
+        // The comma says it first.
+        let form = normalize("SMITH, John ALLEN", NameKind::Person);
+        assert_eq!(form.tokens.iter().filter(|t| t.surname).count(), 1);
+    }
+
+    #[test]
     fn steps_and_script() {
         let form = normalize("ІВАХА Денис Володимирович", NameKind::Person);
         assert_eq!(form.script, Script::Cyrillic);
-        assert_eq!(form.steps, ["transliterated from Cyrillic (Ukrainian, national system)"]);
+        assert_eq!(
+            form.steps,
+            ["transliterated from Cyrillic (Ukrainian, national system)", "family name in capitals: \"ivakha\""]
+        );
+        assert!(form.tokens[0].surname && !form.tokens[1].surname);
         let form = normalize("KIM Ho Kyu 김호규", NameKind::Person);
         assert_eq!(form.script, Script::Mixed);
         assert_eq!(form.original, "KIM Ho Kyu 김호규");

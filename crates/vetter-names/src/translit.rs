@@ -33,8 +33,34 @@ pub(crate) struct Tok {
     pub generic: bool,
     /// A group set by a step (Abd fusion, vocalisation).
     pub group: Option<&'static str>,
-    /// Printed before the comma of "SURNAME, Given": a family name.
+    /// Printed before the comma of "SURNAME, Given", or in capitals in a
+    /// name whose other words are not (`Hamid Reza SHARIFI TEHRANI`): a family name.
     pub surname: bool,
+    /// Whether the word was printed in capitals (two letters or more), in
+    /// small letters or with some, or neither (scripts without case, digits).
+    pub case: Case,
+}
+
+/// How a word was printed (see [`Tok::case`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) enum Case {
+    #[default]
+    None,
+    Capitals,
+    Small,
+}
+
+impl Case {
+    /// The case of a word with `upper` capital and `lower` small letters.
+    pub(crate) fn of(upper: u16, lower: u16) -> Case {
+        if lower > 0 {
+            Case::Small
+        } else if upper >= 2 {
+            Case::Capitals
+        } else {
+            Case::None
+        }
+    }
 }
 
 impl AsRef<str> for Tok {
@@ -72,7 +98,7 @@ pub(crate) fn concat(parts: &[&str]) -> String {
 impl Tok {
     /// A word with no flags set.
     pub(crate) fn new(text: String, script: Script, letters: u16) -> Self {
-        Tok { text, script, letters, dotted: false, generic: false, group: None, surname: false }
+        Tok { text, script, letters, dotted: false, generic: false, group: None, surname: false, case: Case::None }
     }
 }
 
@@ -154,7 +180,15 @@ pub(crate) fn tokenize_into(name: &str, systems: Systems, out: &mut Vec<Tok>) ->
     let counts = script::count_chars(chars);
     let lang = counts.cyrillic_language();
     let mut w =
-        Writer { tokens: std::mem::take(out), cur: String::new(), script: Script::Other, letters: 0, comma: None };
+        Writer {
+            tokens: std::mem::take(out),
+            cur: String::new(),
+            script: Script::Other,
+            letters: 0,
+            upper: 0,
+            lower: 0,
+            comma: None,
+        };
     let mut i = 0;
     // The lower-case Cyrillic letter at `chars[i - 1]`, when the step before wrote it:
     // what `prev_cyrillic` would find there.
@@ -190,6 +224,11 @@ pub(crate) fn tokenize_into(name: &str, systems: Systems, out: &mut Vec<Tok>) ->
                 w.start(Script::Cyrillic);
                 cyrillic::push(&mut w.cur, lang, systems.cyrillic, lower, Around { prev, next });
                 w.letters += 1;
+                if lower == cc {
+                    w.lower += 1;
+                } else {
+                    w.upper += 1;
+                }
             }
             i += 1;
             continue;
@@ -199,6 +238,8 @@ pub(crate) fn tokenize_into(name: &str, systems: Systems, out: &mut Vec<Tok>) ->
                 w.start(Script::Latin);
                 w.cur.push(c.to_ascii_lowercase());
                 w.letters += u16::from(c.is_ascii_alphabetic());
+                w.upper += u16::from(c.is_ascii_uppercase());
+                w.lower += u16::from(c.is_ascii_lowercase());
             } else {
                 w.separator(c);
             }
@@ -337,6 +378,8 @@ pub(crate) fn tokenize_into(name: &str, systems: Systems, out: &mut Vec<Tok>) ->
         }
         if any {
             w.letters += 1;
+            w.upper += u16::from(c.is_uppercase());
+            w.lower += u16::from(c.is_lowercase());
         }
         if syllable {
             w.finish(false);
@@ -399,10 +442,13 @@ fn tokenize_ascii(name: &str, tokens: &mut Vec<Tok>) -> Marks {
             continue;
         }
         let start = i;
-        let (mut letters, mut quotes) = (0u16, false);
+        let (mut letters, mut upper, mut quotes) = (0u16, 0u16, false);
         while i < n {
             match ASCII_CLASS[b[i] as usize] {
-                LETTER => letters += 1,
+                LETTER => {
+                    letters += 1;
+                    upper += u16::from(b[i] < b'a');
+                }
                 DIGIT => {}
                 QUOTE => quotes = true,
                 _ => break,
@@ -443,6 +489,7 @@ fn tokenize_ascii(name: &str, tokens: &mut Vec<Tok>) -> Marks {
         }
         let mut t = Tok::new(text, Script::Latin, letters);
         t.dotted = b.get(i) == Some(&b'.');
+        t.case = Case::of(upper, letters - upper);
         tokens.push(t);
     }
     Marks { comma, counts, lang: CyrLang::Russian }
@@ -479,6 +526,9 @@ struct Writer {
     cur: String,
     script: Script,
     letters: u16,
+    /// Capital and small letters of the current word.
+    upper: u16,
+    lower: u16,
     comma: Option<usize>,
 }
 
@@ -501,9 +551,11 @@ impl Writer {
             let text = std::mem::take(&mut self.cur);
             let mut t = Tok::new(text, self.script, self.letters.max(1));
             t.dotted = dotted;
+            t.case = Case::of(self.upper, self.lower);
             self.tokens.push(t);
         }
         self.letters = 0;
+        (self.upper, self.lower) = (0, 0);
     }
 
     /// Handles an ASCII separator.
