@@ -331,9 +331,7 @@ fn person(tokens: &mut Vec<Tok>, comma: Option<usize>, honorifics: &mut Vec<Stri
     // capitals are the family name (`Hamid Reza SHARIFI TEHRANI`), which
     // is never a middle name. Not a generational suffix (`John SMITH III`).
     let capitals = |t: &Tok| t.case == Case::Capitals && !is_suffix(&t.text);
-    if !tokens.iter().any(|t| t.surname)
-        && tokens.iter().any(|t| t.case == Case::Small)
-        && tokens.iter().any(capitals)
+    if !tokens.iter().any(|t| t.surname) && tokens.iter().any(|t| t.case == Case::Small) && tokens.iter().any(capitals)
     {
         let mut step = String::from("family name in capitals:");
         for t in tokens.iter_mut().filter(|t| capitals(t)) {

@@ -179,16 +179,15 @@ pub(crate) fn tokenize_into(name: &str, systems: Systems, out: &mut Vec<Tok>) ->
     let chars: &[char] = if compat || compose || !short { &heap } else { &stack[..n] };
     let counts = script::count_chars(chars);
     let lang = counts.cyrillic_language();
-    let mut w =
-        Writer {
-            tokens: std::mem::take(out),
-            cur: String::new(),
-            script: Script::Other,
-            letters: 0,
-            upper: 0,
-            lower: 0,
-            comma: None,
-        };
+    let mut w = Writer {
+        tokens: std::mem::take(out),
+        cur: String::new(),
+        script: Script::Other,
+        letters: 0,
+        upper: 0,
+        lower: 0,
+        comma: None,
+    };
     let mut i = 0;
     // The lower-case Cyrillic letter at `chars[i - 1]`, when the step before wrote it:
     // what `prev_cyrillic` would find there.
