@@ -1722,8 +1722,9 @@ fn index_pairs(pairs: &[AlignedSpan], pair_a: &mut [u8; MAX_TOKENS], pair_b: &mu
 }
 
 /// A key under which the common romanisations of one Cyrillic word agree:
-/// `grinyuk` (Russian) and `hryniuk` (Ukrainian) both give `grinuk`; and
-/// `dzh` is `j` (`Джамил` is Jamil).
+/// `grinyuk` (Russian) and `hryniuk` (Ukrainian) both give `grinuk`;
+/// `dzh` is `j` (`Джамил` is Jamil); and `yo` is `e`, since Russian print
+/// writes ё as е (Fyodorov, Fedorov; Маёров romanised as Mayerov).
 pub fn slavic_key(word: &str) -> String {
     slavic_key_with(word, false)
 }
@@ -1753,7 +1754,7 @@ fn slavic_key_with(word: &str, foreign: bool) -> String {
         ("ye", "e"),
         ("ie", "e"),
         ("yi", "i"),
-        ("yo", "o"),
+        ("yo", "e"),
     ];
     let mut out = String::with_capacity(word.len());
     let mut rest = word;

@@ -247,6 +247,8 @@ fn russian_and_ukrainian_spellings() {
     check("ГРИНЮК Светлана Ивановна", "ГРИНЮК Світлана Іванівна", Schema::Person, true);
     check("АГЕЄВА Ірина Анатоліївна", "Ирина Анатольевна АГЕЕВА", Schema::Person, true);
     assert_eq!(super::score::slavic_key("grinyuk"), super::score::slavic_key("hryniuk"));
+    assert_eq!(super::score::slavic_key("fyodorov"), super::score::slavic_key("fedorov"));
+    assert_eq!(super::score::slavic_key("gorbachyov"), super::score::slavic_key("gorbachev"));
 }
 
 #[test]
