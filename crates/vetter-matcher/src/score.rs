@@ -1031,6 +1031,19 @@ pub fn score_forms(pa: &Prepared, pb: &Prepared, schema: Schema, explanation: Op
             if s.reason == "skeleton" && !abjad && !same_slavic && slavic_surname(&x.text) && slavic_surname(&y.text) {
                 continue;
             }
+            // Two Slavic surnames typed in Latin letters that differ by more
+            // than a typo and are no two romanisations of one Cyrillic
+            // spelling are two families too (Timchenko/Timoshenko,
+            // Lavrov/Lavrenov; Vorobyov/Vorobiev is one).
+            if !transliterated
+                && matches!(s.reason, "spelling" | "sound")
+                && slavic_surname(&x.text)
+                && slavic_surname(&y.text)
+                && key_a[i].0 != key_b[j].0 && key_a[i].1 != key_b[j].1
+                && levenshtein(&x.text, &y.text) >= 2
+            {
+                continue;
+            }
             if s.reason == "short form" && (after_abd(ta, i) || after_abd(tb, j)) {
                 // `Abdul Patta` is one name the lists also print fused
                 // (`Abdulpatta`), which `fuse` aligns whole: not a short form.

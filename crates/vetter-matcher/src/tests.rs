@@ -841,3 +841,16 @@ fn a_family_name_in_capitals_is_no_middle_name() {
     // A patronymic between given name and capitals is still one.
     check("Sergei Lavrov", "Sergei Viktorovich LAVROV", Schema::Person, true);
 }
+
+#[test]
+fn slavic_surnames_typed_apart_are_other_families() {
+    check("Gennady Timchenko", "Gennady Timoshenko", Schema::Person, false);
+    check("Sergey Lavrov", "Sergey Lavrenov", Schema::Person, false);
+    // Two romanisations of one Cyrillic spelling, and a typo, are one name.
+    check("Vladimir Vorobyov", "Vladimir Vorobiev", Schema::Person, true);
+    check("Gennady Seleznyov", "Gennady Seleznev", Schema::Person, true);
+    check("Andrei Grigoryev", "Andrei Grigoriev", Schema::Person, true);
+    check("Igor Sechin", "Igor Setchin", Schema::Person, true);
+    // A place's adjective in an organisation's name, x for ks.
+    check("ALEKSINSKY CHEMICAL PLANT", "ALEXINSKY CHEMICAL PLANT", Schema::Company, true);
+}
