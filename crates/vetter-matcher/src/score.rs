@@ -1039,7 +1039,8 @@ pub fn score_forms(pa: &Prepared, pb: &Prepared, schema: Schema, explanation: Op
                 && matches!(s.reason, "spelling" | "sound")
                 && slavic_surname(&x.text)
                 && slavic_surname(&y.text)
-                && key_a[i].0 != key_b[j].0 && key_a[i].1 != key_b[j].1
+                && key_a[i].0 != key_b[j].0
+                && key_a[i].1 != key_b[j].1
                 && levenshtein(&x.text, &y.text) >= 2
             {
                 continue;
