@@ -1025,6 +1025,12 @@ pub fn score_forms(pa: &Prepared, pb: &Prepared, schema: Schema, explanation: Op
                     continue;
                 }
             }
+            // An organisation's word is no initial's full form: a letter in
+            // its name is an initial of a founder or an abbreviation (`PMC
+            // Fakel` is not `МКБ Факел имени П. Д. Грушина`).
+            if organisation && s.reason == "initial" && x.initial != y.initial {
+                continue;
+            }
             // Cyrillic writes a Slavic surname's vowels, and so do its
             // romanisations: two that share only a consonant skeleton are
             // other families (Kolesnikov/Kalashnikov).

@@ -854,3 +854,11 @@ fn slavic_surnames_typed_apart_are_other_families() {
     // A place's adjective in an organisation's name, x for ks.
     check("ALEKSINSKY CHEMICAL PLANT", "ALEXINSKY CHEMICAL PLANT", Schema::Company, true);
 }
+
+#[test]
+fn an_organisation_word_is_no_initial_full_form() {
+    check("PMC Fakel", "МКБ ‘Факел’ имени академика П. Д. Грушина", Schema::LegalEntity, false);
+    check("MKB Fakel", "МКБ ‘Факел’ имени академика П. Д. Грушина", Schema::LegalEntity, true);
+    check("J.P. Morgan Chase", "JPMorgan Chase", Schema::Company, true);
+    check("Zavod imeni V.I. Lenina", "Zavod imeni Vladimira Ilyicha Lenina", Schema::Company, true);
+}
