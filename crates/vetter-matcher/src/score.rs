@@ -819,9 +819,10 @@ pub struct Prepared {
     /// Whether some word is a patronymic: the name was romanised from
     /// Cyrillic, whatever its letters now.
     patronymic: bool,
-    /// In an organisation's name, bit `i` for a word `i` that names a
-    /// country or its people (`china`, `iranian`, `rossii`): see `score_forms`.
-    places: u32,
+    /// In an organisation's name, whether some word names a country or its
+    /// people (see [`WordFacts::country`]): a name-level gate for the
+    /// per-pair test.
+    countries: bool,
     /// The names of a field that holds several (`Dimitri SYTYI, Dmitry
     /// SYTIY`; see `vetter_names::split_names`), each prepared; empty for
     /// one name. A comparison scores the best of them and of the whole field.
@@ -859,15 +860,14 @@ impl Prepared {
         }
         let wade_giles = facts.iter().any(|f| f.wade_giles);
         let patronymic = facts.iter().any(|f| f.patronymic);
-        let mut places = 0;
         if form.kind == NameKind::Organization {
-            for (i, (t, f)) in words.iter().zip(&mut facts).enumerate() {
+            for (t, f) in words.iter().zip(&mut facts) {
                 if let Some(code) = vetter_model::country::country_of_word(&t.text).filter(|_| !t.generic) {
                     f.country = fnv1a(code);
-                    places |= 1 << i;
                 }
             }
         }
+        let countries = facts.iter().any(|f| f.country != 0);
         Prepared {
             form,
             weights,
@@ -877,7 +877,7 @@ impl Prepared {
             chinese,
             wade_giles,
             patronymic,
-            places,
+            countries,
             alternatives: Vec::new(),
         }
     }
@@ -978,7 +978,7 @@ pub fn score_forms(pa: &Prepared, pb: &Prepared, schema: Schema, explanation: Op
     let shared_number =
         strict_spelling && pa.facts.iter().any(|f| f.number && pb.facts.iter().any(|g| g.number && g.text == f.text));
     // Both organisation names name a country (see `WordFacts::country`).
-    let countries = pa.places != 0 && pb.places != 0;
+    let countries = pa.countries && pb.countries;
 
     // 1-2. Candidate pairs, best first; ties broken by the words themselves so
     // that comparing A with B and B with A align the same pairs.
@@ -1033,21 +1033,19 @@ pub fn score_forms(pa: &Prepared, pb: &Prepared, schema: Schema, explanation: Op
             }
             // Cyrillic writes a Slavic surname's vowels, and so do its
             // romanisations: two that share only a consonant skeleton are
-            // other families (Kolesnikov/Kalashnikov).
-            if s.reason == "skeleton" && !abjad && !same_slavic && slavic_surname(&x.text) && slavic_surname(&y.text) {
-                continue;
-            }
-            // Two Slavic surnames typed in Latin letters that differ by more
-            // than a typo and are no two romanisations of one Cyrillic
-            // spelling are two families too (Timchenko/Timoshenko,
+            // other families (Kolesnikov/Kalashnikov). So are two typed in
+            // Latin letters that differ by more than a typo and are no two
+            // romanisations of one Cyrillic spelling (Timchenko/Timoshenko,
             // Lavrov/Lavrenov; Vorobyov/Vorobiev is one).
-            if !transliterated
+            let loose_skeleton = s.reason == "skeleton" && !abjad && !same_slavic;
+            let typed_apart = !transliterated
                 && matches!(s.reason, "spelling" | "sound")
+                && key_a[i].0 != key_b[j].0
+                && key_a[i].1 != key_b[j].1;
+            if (loose_skeleton || typed_apart)
                 && slavic_surname(&x.text)
                 && slavic_surname(&y.text)
-                && key_a[i].0 != key_b[j].0
-                && key_a[i].1 != key_b[j].1
-                && levenshtein(&x.text, &y.text) >= 2
+                && (loose_skeleton || levenshtein(&x.text, &y.text) >= 2)
             {
                 continue;
             }
@@ -1420,14 +1418,15 @@ pub fn score_forms(pa: &Prepared, pb: &Prepared, schema: Schema, explanation: Op
     // A country or its people (`Bank of China` / `China Construction
     // Bank`, `National Iranian Drilling Company`) says no more of which
     // organisation is meant than a generic word does.
-    let generic_at = |tokens: &[NameToken], places: u32, k: u8, from: usize| {
-        tokens[k as usize].generic || usize::from(k) >= from || (organisation && places & (1 << k) != 0)
+    let generic_at = |tokens: &[NameToken], facts: &[WordFacts], k: u8, from: usize| {
+        let k = usize::from(k);
+        tokens[k].generic || k >= from || (organisation && facts[k].country != 0)
     };
     let generic_only = if !pairs.is_empty()
         && (!a_full || !b_full)
         && pairs.iter().all(|&(i, ni, j, nj, _)| {
-            (i..i + ni).all(|k| generic_at(ta, pa.places, k, from_a))
-                || (j..j + nj).all(|k| generic_at(tb, pb.places, k, from_b))
+            (i..i + ni).all(|k| generic_at(ta, &pa.facts, k, from_a))
+                || (j..j + nj).all(|k| generic_at(tb, &pb.facts, k, from_b))
         }) {
         1.0
     } else {

@@ -934,25 +934,16 @@ pub fn country_code(text: &str) -> Option<&'static str> {
     found
 }
 
-/// Whether a word, folded as names are (lower case, no diacritics), is by
-/// itself a country's name or demonym (`china`, `iranian`, `syrian`); codes
-/// and words that are only part of a country's name do not count.
-///
-/// ```
-/// use vetter_model::country::is_country_word;
-/// assert!(is_country_word("china") && is_country_word("iranian"));
-/// assert!(!is_country_word("mar") && !is_country_word("bank"));
-/// ```
-pub fn is_country_word(word: &str) -> bool {
-    PHRASES.get(word).is_some_and(|code| !code.is_empty())
-}
-
-/// The code of the country a word, folded as names are, names by itself
-/// (`china` → `cn`, `iranian` → `ir`, `rossii` → `ru`); see [`is_country_word`].
+/// The code of the country a word, folded as names are (lower case, no
+/// diacritics), names by itself as its name or demonym (`china` → `cn`,
+/// `iranian` → `ir`, `rossii` → `ru`); codes and words that are only part of
+/// a country's name do not count.
 ///
 /// ```
 /// use vetter_model::country::country_of_word;
+/// assert_eq!(country_of_word("china"), Some("cn"));
 /// assert_eq!(country_of_word("rossii"), country_of_word("russia"));
+/// assert_eq!(country_of_word("mar"), None);
 /// assert_eq!(country_of_word("bank"), None);
 /// ```
 pub fn country_of_word(word: &str) -> Option<&'static str> {
