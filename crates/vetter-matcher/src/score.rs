@@ -60,6 +60,9 @@ struct WordFacts {
     /// (`vetter_names::arabic_skeleton`; the plain skeleton's hash when that
     /// is the same).
     arabic: u64,
+    /// The length of that skeleton: `alvi` has the plain skeleton `al` but
+    /// the Arabic one `alf` (ألفي), which is long enough to count.
+    arabic_len: u8,
     /// A hash of its `vetter_names::hebrew_key`, 0 when that is empty.
     hebrew: u64,
     /// The Chinese family names it may spell (`vetter_names::chinese_surnames`).
@@ -88,6 +91,7 @@ struct WordFacts {
 
 impl WordFacts {
     fn of(t: &NameToken) -> WordFacts {
+        let arabic = vetter_names::arabic_skeleton(&t.text);
         WordFacts {
             number: is_number(&t.text),
             patronymic: is_patronymic(&t.text),
@@ -95,7 +99,8 @@ impl WordFacts {
             text: fnv1a(&t.text),
             skeleton: fnv1a(&t.skeleton),
             phonetic: fnv1a(&t.phonetic),
-            arabic: vetter_names::arabic_skeleton(&t.text).map_or_else(|| fnv1a(&t.skeleton), |k| fnv1a(&k)),
+            arabic: arabic.as_ref().map_or_else(|| fnv1a(&t.skeleton), |k| fnv1a(k)),
+            arabic_len: arabic.as_ref().map_or(t.skeleton.len(), |k| k.as_str().len()).min(255) as u8,
             hebrew: Some(vetter_names::hebrew_key(&t.text)).filter(|k| !k.is_empty()).map_or(0, |k| fnv1a(&k)),
             chinese: vetter_names::chinese_surnames(&t.text),
             wade_giles: (3..=6).contains(&t.text.len()) && vetter_names::is_wade_giles_only(&t.text),
@@ -270,10 +275,10 @@ fn token_similarity_in(
     // Against an abjad a skeleton of three consonants or more needs less of
     // the spelling: the vowels the script leaves out are half the word
     // (Taufik/توفيق, `twfyq`).
-    let spelling_floor = if abjad_vs_vowelled && a.skeleton.len() >= 3 { 0.4 } else { 0.5 };
+    let spelling_floor = if abjad_vs_vowelled && fa.arabic_len.max(fb.arabic_len) >= 3 { 0.4 } else { 0.5 };
     // Against an abjad, the skeleton as Arabic script writes p, v and g
-    // counts too, from three consonants (Peyman/بيمن).
-    let arabic_spelling = abjad_vs_vowelled && a.skeleton.len().min(b.skeleton.len()) >= 3 && fa.arabic == fb.arabic;
+    // counts too, from three consonants (Peyman/بيمن, Javed/جفد).
+    let arabic_spelling = abjad_vs_vowelled && fa.arabic_len.min(fb.arabic_len) >= 3 && fa.arabic == fb.arabic;
     if skeleton_applies
         && a.skeleton.len() >= 2
         && (fa.same_skeleton(a, fb, b) || arabic_spelling)

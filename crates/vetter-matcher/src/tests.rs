@@ -359,6 +359,10 @@ fn common_short_forms_do_not_stand_for_longer_names() {
 fn abjad_words_meet_vowelled_spellings_by_skeleton() {
     check("Ismail Haniyeh", "إسماعيل هنية", Schema::Person, true);
     check("Mohammed Ali", "محمد حسن", Schema::Person, false);
+    // Arabic script writes v as ف: Alvi is ألفي, Javed جفد, whose
+    // skeletons have three consonants though `alvi` and `javed` have two.
+    check("Arif Alvi", "أريف ألفي", Schema::Person, true);
+    check("SHAHBAZ JAVED MALIK", "شحبز جفد مليك", Schema::Person, true);
 }
 
 /// Between two Latin spellings, a short shared skeleton does not make
