@@ -1252,6 +1252,10 @@ pub fn score_forms(pa: &Prepared, pb: &Prepared, schema: Schema, explanation: Op
         // otherwise it is in conflict.
         if t.generic {
             (0.3, "generic word, missing on the other side")
+        } else if person && other_full && aligned >= 2 && vetter_names::is_title_word(&t.text) {
+            // A title one list prints and the other not, often inside the
+            // name where no rule removes it (`HOSSEYNI Dr Seyyed Mohammad`).
+            (0.2, "title, missing on the other side")
         } else if k >= from {
             (0.3, "dedication (\"named after\"), missing on the other side")
         } else if person && other_full && aligned >= 2 && matches!(t.text.as_str(), "bin" | "bint" | "ould" | "abu") {
@@ -1289,7 +1293,8 @@ pub fn score_forms(pa: &Prepared, pb: &Prepared, schema: Schema, explanation: Op
                     from: usize|
      -> (f64, &'static str, bool) {
         let (factor, reason) = discount(t, w, k, n, other_told, second, from);
-        if other_distinct || t.generic || k >= from || factor >= 1.0 {
+        // A title says nothing of who is meant: it never counts in full.
+        if other_distinct || t.generic || k >= from || factor >= 1.0 || reason.starts_with("title") {
             (factor, reason, false)
         } else {
             (1.0, reason, true)

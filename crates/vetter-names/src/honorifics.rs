@@ -69,6 +69,29 @@ pub fn is_title(word: &str) -> bool {
     TABLE.starts_with(word)
 }
 
+/// Whether `word` is a title by itself (`dr`, `haji`, `seyyed`), not a
+/// word that only starts one (`lt` of `lt gen`, `al` of `al hajj`), nor a
+/// title that is also a name (`King`, `Bishop`, `Major`, `Lord` in English;
+/// Sayyid, which South Asian names carry as a given name and Arabic ones as
+/// a family name, `Al-Sayed`): a matcher may excuse it when one name has it
+/// and the other not.
+///
+/// ```
+/// use vetter_names::is_title_word;
+/// assert!(is_title_word("dr") && is_title_word("haji") && is_title_word("mullah"));
+/// assert!(!is_title_word("al") && !is_title_word("king") && !is_title_word("sayed"));
+/// ```
+pub fn is_title_word(word: &str) -> bool {
+    const NAMES: [&str; 28] = [
+        "king", "queen", "prince", "princess", "bishop", "major", "lord", "lady", "father", "pastor", "cardinal",
+        "dame", "marshal", "governor", "chairman", "admiral", "sir", "pan", "sayyid", "sayed", "sayyed", "seyed",
+        "seyyed", "syed", "sayid", "sayyida", "sayeda", "imam",
+    ];
+    word.len() >= 2
+        && !NAMES.contains(&word)
+        && TABLE.at_start(&[word], 0).is_some_and(|(len, ())| len == 1)
+}
+
 /// Removes the titles at the start of `tokens[from..]`, unless nothing but
 /// titles would be left there. Returns the removed titles, in order.
 pub(crate) fn strip_leading(tokens: &mut Vec<Tok>, from: usize) -> Vec<String> {

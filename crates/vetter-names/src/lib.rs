@@ -67,7 +67,7 @@ mod wade_giles;
 
 pub use annotations::split_names;
 pub use form::{LegalForm, NameForm, NameKind, NameToken, Script, normalize};
-pub use honorifics::is_title;
+pub use honorifics::{is_title, is_title_word};
 pub use key::Key;
 pub use legal_form::{is_generic, legal_form_class};
 pub use phonetic::{arabic_skeleton, hebrew_key, phonetic, skeleton};
