@@ -36,11 +36,26 @@ fn token_keys(t: &vetter_names::NameToken) -> impl Iterator<Item = String> + '_ 
 
 /// The parts of a word's postings keys: tag, text, and the share of the word
 /// a candidate sharing the key shares (see [`weighted_token_keys`]).
-fn key_parts(t: &vetter_names::NameToken) -> impl Iterator<Item = (u8, &str, f64)> {
-    [(b't', t.text.as_str(), 1, 1.0), (b's', t.skeleton.as_str(), 2, 0.7), (b'p', t.phonetic.as_str(), 2, 0.6)]
+///
+/// A Latin word with p, v or g has a second skeleton, as Arabic script
+/// writes it (`vetter_names::arabic_skeleton`: Tavakkoli is تفكولي, `tfkl`,
+/// where its own skeleton drops the v, `tkl`), so that a name in Arabic
+/// script finds its Latin spellings; from three consonants, as the matcher
+/// counts it.
+fn key_parts(t: &vetter_names::NameToken) -> impl Iterator<Item = (u8, std::borrow::Cow<'_, str>, f64)> {
+    use std::borrow::Cow;
+    let arabic = vetter_names::arabic_skeleton(&t.text)
+        .filter(|k| k.as_str().len() >= 3 && k.as_str() != t.skeleton)
+        .map(|k| (b's', Cow::Owned(k.as_str().to_owned()), 0.7));
+    // Best share first (see `Engine::candidates`).
+    fn own(tag: u8, key: &str, min: usize, share: f64) -> Option<(u8, Cow<'_, str>, f64)> {
+        (key.len() >= min).then_some((tag, Cow::Borrowed(key), share))
+    }
+    own(b't', &t.text, 1, 1.0)
         .into_iter()
-        .filter(|(_, key, min, _)| key.len() >= *min)
-        .map(|(tag, key, _, share)| (tag, key, share))
+        .chain(own(b's', &t.skeleton, 2, 0.7))
+        .chain(arabic)
+        .chain(own(b'p', &t.phonetic, 2, 0.6))
 }
 
 /// [`token_keys`] with how much a candidate sharing the key shares of the
@@ -246,7 +261,7 @@ fn word_hashes(t: &vetter_names::NameToken) -> impl Iterator<Item = u64> + '_ {
     use vetter_matcher::hash::{FNV_OFFSET, fnv1a_from};
     // The hash of the key's text (`t:putin`), without writing the key out.
     let hash = |tag: u8, key: &str| fnv1a_from(fnv1a_from(FNV_OFFSET, &[tag, b':']), key.as_bytes());
-    key_parts(t).map(move |(tag, key, _)| hash(tag, key)).chain(t.group.map(move |g| hash(b'g', g)))
+    key_parts(t).map(move |(tag, key, _)| hash(tag, &key)).chain(t.group.map(move |g| hash(b'g', g)))
 }
 
 /// The distinct folded words of an entity's full names, sorted, one space

@@ -27,6 +27,15 @@ fn soleimani_spelling_variant() {
     assert!(ids.contains(&"us_ofac_sdn-10481".to_owned()), "{ids:?}");
 }
 
+/// Arabic script writes v as ف: the Latin-only entry TAVAKKOLI is found
+/// from تفكولي, whose skeleton `tfkl` is Tavakkoli's as Arabic script
+/// spells it, though its own (`tkl`) drops the v.
+#[test]
+fn an_arabic_script_name_finds_a_latin_spelling_with_v() {
+    let ids = top(Query { schema: Some(Schema::Person), ..name("تفكولي حسين") }, 10);
+    assert!(ids.contains(&"us_ofac_sdn-28661".to_owned()), "{ids:?}");
+}
+
 #[test]
 fn birth_date_and_country_are_explained() {
     let q = Query { birth_date: Some("1952-10-07".into()), countries: vec!["RU".into()], ..name("Vladimir Putin") };
