@@ -93,16 +93,16 @@ rahim: rahim raheem rakhim rehim rahime rhym
 aziz: aziz azeez azis azyz
 karim: karim kareem kerim karime krym
 latif: latif lateef latyf ltyf
-ghaffar: ghaffar gaffar ghafar gafar ghfar
+ghaffar: ghaffar gaffar ghafar gafar ghfar ghfr
 ghafur: ghafur ghafoor ghafour gafur gafoor ghfwr
-sattar: sattar satar sttar star sattor
-majid: majid majeed madjid mejid magid mjyd
+sattar: sattar satar sttar star sattor str
+majid: majid majeed madjid mejid magid mjyd majd mjd
 hamid: hamid hameed khamid hamed hmyd
-qadir: qadir qader kadir qadeer kader gadir kadyr qadr qdyr
-wahab: wahab wahhab vahab wahhaab whab
-razzaq: razzaq razaq razak razzak rezak rezzak rzaq
-salam: salam salaam selam slam salom
-jabbar: jabbar jabar jbar
+qadir: qadir qader kadir qadeer kader gadir kadyr qadr qdyr qdr
+wahab: wahab wahhab vahab wahhaab whab whb
+razzaq: razzaq razaq razak razzak rezak rezzak rzaq rzq
+salam: salam salaam selam slam salom slm
+jabbar: jabbar jabar jbar jbr
 hakim: hakim hakeem hkym
 halim: halim haleem hlym
 malik: malik malek malk mlk
@@ -114,8 +114,8 @@ hafiz: hafiz hafeez hafez hafyz hafz
 basit: basit baset basyt bast
 bari: bari baree bary
 khaliq: khaliq khaleq khalik khalq khalyq
-fattah: fattah fatah fatteh ftah fttah
-mannan: mannan manan mnan
+fattah: fattah fatah fatteh ftah fttah fth fta
+mannan: mannan manan mnan mnn
 rauf: rauf raouf raoof rwf raof
 jalil: jalil jaleel djalil jlyl
 samad: samad samed samat smd
@@ -127,8 +127,9 @@ wadud: wadud wadood wdwd
 muhsin: muhsin mohsen mohsin mhsn
 muttalib: muttalib mutalib mottaleb mutaleb mtlb
 qayyum: qayyum qayum kayum qayoom qywm
-baqi: baqi baki baqy
+baqi: baqi baki baqy bqy
 haq: haq haqq hak hq
+hayy: hayy hai hay hy hayee
 shakur: shakur shakoor shakour shkwr
 wali: wali vali wly
 azim: azim azeem adheem azym
@@ -635,6 +636,12 @@ mod tests {
         check("هاني عبد اللطيف طلفاح التكريتي", "hany abdullatif tlfah al tkryty");
         check("Abdel Aziz BOUTEFLIKA", "abdulaziz bouteflika");
         check("Abdul Qadeer KHAN", "abdulqadir khan");
+        // Arabic script written without the long vowels' letters, as a
+        // transliteration from Latin often is: عبد الجبر for عبد الجبار.
+        check("عبد الجبر", "abduljabbar");
+        check("عبد المنن أغا", "abdulmannan agha");
+        check("Abdul Hai Hazem", "abdulhayy hazem");
+        check("عبد الحي", "abdulhayy");
         check("Abdul", "abdul");
         check("Abdul Khan", "abdul khan");
     }
