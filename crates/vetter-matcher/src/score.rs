@@ -1588,7 +1588,8 @@ fn acronym_score(schema: Schema, pa: &Prepared, pb: &Prepared, explanation: Opti
 }
 
 /// Whether a name reads as Korean or Chinese: Hangul or Han script, a
-/// Korean surname first or last, or words that are all Pinyin.
+/// Korean surname first or last, or words that are all Pinyin, none of
+/// them a common name of another culture (`Duba Ali` is no Chinese name).
 fn east_asian(p: &Prepared) -> bool {
     reads_east_asian(&p.form, &p.facts)
 }
@@ -1597,7 +1598,9 @@ fn east_asian(p: &Prepared) -> bool {
 fn reads_east_asian(form: &NameForm, facts: &[WordFacts]) -> bool {
     form.korean
         || matches!(form.script, Script::Han | Script::Hangul)
-        || (facts.len() >= 2 && facts.iter().all(|f| f.pinyin.is_some()))
+        || (facts.len() >= 2
+            && facts.iter().all(|f| f.pinyin.is_some())
+            && !form.tokens.iter().any(|t| crate::weights::is_common_outside_east_asia(&t.text)))
 }
 
 /// Whether two Latin words are one Russian word in two grammatical forms,

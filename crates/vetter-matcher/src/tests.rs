@@ -878,3 +878,12 @@ fn titles_inside_a_name_are_excused() {
     let c = compare("Mohammad Ali Najafi", "NAJAFI Dr Mohammad Ali", Schema::Person, Algorithm::Vetter);
     assert_eq!(c.explanation.unmatched_right[0].reason, "title, missing on the other side");
 }
+
+/// Latin words that parse as Pinyin syllables are read as Chinese only when
+/// no word of the name is a common name of another culture: `Duba Ali` is
+/// du-ba a-li, but Ali says it is no Chinese name (issue 4).
+#[test]
+fn a_common_name_of_another_culture_is_no_pinyin() {
+    check("Duba Ali", "Douba Ali", Schema::Person, true);
+    check("Xiang Lin", "Qiang Lin", Schema::Person, false);
+}

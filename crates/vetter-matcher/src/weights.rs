@@ -169,6 +169,25 @@ static COMMON_NAMES: LazyLock<std::collections::HashSet<&'static str, std::hash:
             .collect()
     });
 
+/// The common names of `data/common_names.txt` outside its East Asian
+/// section (Ali, Sara, Maria): a word among them makes a name of Pinyin-like
+/// syllables (`Duba Ali` is du-ba a-li) read as no Chinese name.
+static COMMON_OUTSIDE_EAST_ASIA: LazyLock<std::collections::HashSet<&'static str, std::hash::BuildHasherDefault<Fnv>>> =
+    LazyLock::new(|| {
+        include_str!("../data/common_names.txt")
+            .lines()
+            .take_while(|l| !l.starts_with("# chinese"))
+            .filter(|l| !l.starts_with('#'))
+            .flat_map(str::split_whitespace)
+            .collect()
+    });
+
+/// Whether a folded word is a common name of a naming culture outside East
+/// Asia (see `data/common_names.txt`).
+pub fn is_common_outside_east_asia(token: &str) -> bool {
+    COMMON_OUTSIDE_EAST_ASIA.contains(token)
+}
+
 /// Whether a folded word is a name common in the population at large: one
 /// of the given names and surnames shared by the thousand worldwide (john,
 /// smith, wang, muhammad, ivanov), or the feminine form of a common East
