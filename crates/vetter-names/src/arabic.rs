@@ -333,6 +333,13 @@ pub(crate) fn apply(tokens: &mut Vec<Tok>, steps: &mut Vec<String>, split_articl
     if !tokens.iter().any(could_apply) {
         return;
     }
+    // 0. Russian writes the h of Allah with х (Аллах, Абдуллах,
+    // Наджибуллах), which romanises as `kh`: read it as Arabic names have it.
+    for t in tokens.iter_mut().filter(|t| t.script == crate::form::Script::Cyrillic && t.text.ends_with("llakh")) {
+        let read = format!("{}h", &t.text[..t.text.len() - 2]);
+        steps.push(format!("read \"{}\" as \"{read}\"", t.text));
+        t.text = read;
+    }
     // 1. Vocalise common names written in Arabic script.
     for t in tokens.iter_mut().filter(|t| t.script == crate::form::Script::Arabic) {
         if let Some(v) = vocalise(&t.text) {
@@ -501,7 +508,7 @@ fn could_apply(t: &Tok) -> bool {
         || (last == b'n'
             && (b.ends_with(b"din") || b.ends_with(b"deen") || b.ends_with(b"dyn") || b.ends_with(b"diyn")))
         || (last == b'e' && b.ends_with(b"dine"))
-        || (last == b'h' && b.ends_with(b"llah"))
+        || (last == b'h' && (b.ends_with(b"llah") || b.ends_with(b"llakh")))
         || fused_article(t)
 }
 
@@ -642,6 +649,9 @@ mod tests {
         check("عبد المنن أغا", "abdulmannan agha");
         check("Abdul Hai Hazem", "abdulhayy hazem");
         check("عبد الحي", "abdulhayy");
+        // Russian writes Allah's h as х.
+        check("Абд Аллах", "abdullah");
+        check("Хаят Уллах", "khayatallah");
         check("Abdul", "abdul");
         check("Abdul Khan", "abdul khan");
     }
