@@ -303,6 +303,14 @@ mrtdy morteza
 mhsn mohsen
 jwad javad
 qasm qasim
+hafz hafiz
+aysa isa
+aysy isa
+athman uthman
+yhya yahya
+salh saleh
+zkrya zakariya
+aadl adel
 slymany soleimani
 khamnhay khamenei
 rwhany rouhani
@@ -569,8 +577,9 @@ fn din_suffix(word: &str) -> Option<&str> {
     if !matches!(word.as_bytes().last(), Some(b'n' | b'e')) {
         return None;
     }
-    const SUFFIXES: [&str; 11] =
-        ["uddin", "uddeen", "eddine", "eddin", "addin", "aldin", "aldeen", "oddin", "uldin", "eldin", "alddyn"];
+    // `aldyn` is Arabic script's own, fused (نورالدين, `nwraldyn`).
+    const SUFFIXES: [&str; 12] =
+        ["uddin", "uddeen", "eddine", "eddin", "addin", "aldin", "aldeen", "oddin", "uldin", "eldin", "alddyn", "aldyn"];
     SUFFIXES.iter().find_map(|s| word.strip_suffix(s)).filter(|stem| stem.len() >= 3 && article(stem).is_none())
 }
 
@@ -649,6 +658,8 @@ mod tests {
         check("عبد المنن أغا", "abdulmannan agha");
         check("Abdul Hai Hazem", "abdulhayy hazem");
         check("عبد الحي", "abdulhayy");
+        check("نورالدین ترابی", "nwruddin traby");
+        check("حافظ عیسی", "hafiz isa");
         // Russian writes Allah's h as х.
         check("Абд Аллах", "abdullah");
         check("Хаят Уллах", "khayatallah");

@@ -272,7 +272,7 @@ jabir: jaber
 nabil: nabeel
 yahya: yahia yehia yahiya
 zakariya: zakaria zakariyya zakariya
-hafiz: hafez hafeez
+hafiz: hafez hafeez hafed hafedh hafidh hafid
 mohsen: muhsin mohsin
 reza: riza ridha rida ridho redha reda
 javad: jawad djawad
@@ -289,7 +289,7 @@ bakr: bakir bakar
 sayf: saif seif
 salah
 musa: moussa mousa
-isa: issa eesa
+isa: issa eesa eisa essa aissa
 yunus: younes younis yunis
 dawud: daoud daud dawood davud
 jibril: jibreel
