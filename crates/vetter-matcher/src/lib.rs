@@ -26,7 +26,7 @@ pub mod similarity;
 mod weights;
 
 pub use score::{
-    ALIGN_MIN, Calibration, MAX_TOKENS, Prepared, TokenSim, calibration, name_kind, patronymic_conflict,
+    ALIGN_MIN, Calibration, MAX_TOKENS, Prepared, TokenSim, calibration, cognate_key, name_kind, patronymic_conflict,
     token_similarity,
 };
 use vetter_model::Schema;

@@ -87,6 +87,9 @@ struct WordFacts {
     /// In an organisation's name, a hash of the country the word names by
     /// itself (`russia`, `rossii`, `iranian`), else 0.
     country: u64,
+    /// In an organisation's name, a hash of its `cognate_key` (`information`
+    /// and `informatsionnye` share one), else 0.
+    cognate: u64,
 }
 
 impl WordFacts {
@@ -118,6 +121,7 @@ impl WordFacts {
                 _ => (0, 0),
             },
             country: 0,
+            cognate: 0,
         }
     }
 
@@ -870,6 +874,9 @@ impl Prepared {
                 if let Some(code) = vetter_model::country::country_of_word(&t.text).filter(|_| !t.generic) {
                     f.country = fnv1a(code);
                 }
+                if let Some(key) = cognate_key(&t.text) {
+                    f.cognate = fnv1a(&key);
+                }
             }
         }
         let countries = facts.iter().any(|f| f.country != 0);
@@ -1006,7 +1013,10 @@ pub fn score_forms(pa: &Prepared, pb: &Prepared, schema: Schema, explanation: Op
                     || (wade_b && pa.facts[i].pinyin == Some(1) && vetter_names::wade_giles_reads_as(&y.text, &x.text));
             // An organisation's place or founder in another grammatical form
             // (Uralskiy Zavod / Ural Plant, imeni Chapaeva / Chapaev).
-            let word_form = organisation && pa.facts[i].text != pb.facts[j].text && same_word_form(&x.text, &y.text);
+            let word_form = organisation
+                && pa.facts[i].text != pb.facts[j].text
+                && (same_word_form(&x.text, &y.text)
+                    || (pa.facts[i].cognate != 0 && pa.facts[i].cognate == pb.facts[j].cognate));
             // One country named in two languages or as its people (Sberbank
             // of Russia / Sberbank Rossii).
             let same_country = countries && pa.facts[i].country != 0 && pa.facts[i].country == pb.facts[j].country;
@@ -1601,6 +1611,90 @@ fn reads_east_asian(form: &NameForm, facts: &[WordFacts]) -> bool {
         || (facts.len() >= 2
             && facts.iter().all(|f| f.pinyin.is_some())
             && !form.tokens.iter().any(|t| crate::weights::is_common_outside_east_asia(&t.text)))
+}
+
+/// A key under which an international word and its romanised Russian form
+/// agree, as organisation names print both (`Informatsionnye
+/// Telekommunikatsionnye Tekhnologii` is Information Telecommunications
+/// Technology): the endings `-tion`/`-tsiya`/`-tsionnyy`, `-ical`/`-icheskiy`
+/// and `-logy`/`-logiya` are read as one, `ch`, `kh`, `c`, `q` and the
+/// Russian `ts` as `k`, `y` as `i`, and doubled letters once. `None` for
+/// words without such an ending or of fewer than seven letters.
+///
+/// ```
+/// use vetter_matcher::cognate_key;
+/// assert_eq!(cognate_key("informatsionnye"), cognate_key("information"));
+/// assert_eq!(cognate_key("telekommunikatsionnye"), cognate_key("telecommunications"));
+/// assert_eq!(cognate_key("tekhnologii"), cognate_key("technology"));
+/// assert_eq!(cognate_key("elektromekhanicheskiy"), cognate_key("electromechanical"));
+/// assert_ne!(cognate_key("korporatsiya"), cognate_key("cooperation"));
+/// assert_eq!(cognate_key("bank"), None);
+/// ```
+pub fn cognate_key(word: &str) -> Option<String> {
+    const ENDINGS: [(&str, &str); 35] = [
+        ("tsionnyye", "tion"),
+        ("tsionnyy", "tion"),
+        ("tsionnyi", "tion"),
+        ("tsionnye", "tion"),
+        ("tsionnaya", "tion"),
+        ("tsionnoe", "tion"),
+        ("tsionnogo", "tion"),
+        ("tsionnykh", "tion"),
+        ("tsionnoy", "tion"),
+        ("tsiya", "tion"),
+        ("tsii", "tion"),
+        ("tsiyu", "tion"),
+        ("tions", "tion"),
+        ("tion", "tion"),
+        ("icheskiye", "ic"),
+        ("icheskiy", "ic"),
+        ("icheskii", "ic"),
+        ("icheskaya", "ic"),
+        ("icheskoe", "ic"),
+        ("icheskogo", "ic"),
+        ("icheskikh", "ic"),
+        ("icheskie", "ic"),
+        ("icheskoy", "ic"),
+        ("icals", "ic"),
+        ("ical", "ic"),
+        ("ics", "ic"),
+        ("logiya", "logi"),
+        ("logii", "logi"),
+        ("logiy", "logi"),
+        ("logiyu", "logi"),
+        ("logies", "logi"),
+        ("logy", "logi"),
+        ("ic", "ic"),
+        ("iki", "ic"),
+        ("ika", "ic"),
+    ];
+    if word.len() < 7 {
+        return None;
+    }
+    let (stem, ending) = ENDINGS.iter().find_map(|(e, to)| word.strip_suffix(e).map(|s| (s, *to)))?;
+    if stem.len() < 4 {
+        return None;
+    }
+    let b = stem.as_bytes();
+    let mut out = String::with_capacity(word.len());
+    let mut i = 0;
+    while i < b.len() {
+        let (c, len) = match (b[i], b.get(i + 1)) {
+            (b'c' | b'k', Some(b'h')) | (b't', Some(b's')) => ('k', 2),
+            (b'p', Some(b'h')) => ('f', 2),
+            (b'c' | b'q', _) => ('k', 1),
+            (b'y', _) => ('i', 1),
+            (b'w', _) => ('v', 1),
+            (b'x', _) => ('k', 1),
+            (c, _) => (char::from(c), 1),
+        };
+        if !out.ends_with(c) {
+            out.push(c);
+        }
+        i += len;
+    }
+    out.push_str(ending);
+    Some(out)
 }
 
 /// Whether two Latin words are one Russian word in two grammatical forms,

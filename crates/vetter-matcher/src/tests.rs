@@ -887,3 +887,22 @@ fn a_common_name_of_another_culture_is_no_pinyin() {
     check("Duba Ali", "Douba Ali", Schema::Person, true);
     check("Xiang Lin", "Qiang Lin", Schema::Person, false);
 }
+
+/// An international word and its romanised Russian form are one word in an
+/// organisation's name (`cognate_key`); other words stay other (issue 4).
+#[test]
+fn international_words_meet_their_russian_forms() {
+    check(
+        "Information Telecommunications Technology PJSC",
+        "Публичное Акционерное Общество «Информационные Телекоммуникационные Технологии»",
+        Schema::LegalEntity,
+        true,
+    );
+    check(
+        "JSC Petrovsky Electromechanical Zavod Molot",
+        "Акционерное Общество «Петровский Электромеханический Завод «Молот»",
+        Schema::LegalEntity,
+        true,
+    );
+    check("OOO Informatsionnye Tekhnologii", "Communication Technologies LLC", Schema::Company, false);
+}
