@@ -2013,6 +2013,13 @@ fn fuse(
                     for (c, n) in bag.iter_mut().zip(&bx[k]) {
                         *c = c.saturating_add(*n);
                     }
+                    // An article or particle starts the word it is fused to
+                    // (`Al Zahrani`), never ends it: `Mohammadi` is not
+                    // `Mohammad al-` of `Mohammad al-Sayed`. Abd is the
+                    // exception: `Abd al` is printed `Abdal`, `Abdel`, `Abdul`.
+                    if x[k].generic && !x[i].text.starts_with("abd") {
+                        continue;
+                    }
                     if len > target.len() + 2 && !abjad {
                         break;
                     }

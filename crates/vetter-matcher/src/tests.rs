@@ -906,3 +906,11 @@ fn international_words_meet_their_russian_forms() {
     );
     check("OOO Informatsionnye Tekhnologii", "Communication Technologies LLC", Schema::Company, false);
 }
+
+/// An article ends no fused word, Abd's excepted: `Mohammadi` is not
+/// `Mohammad al-` of `Mohammad ... al-Sayed` (issue 5).
+#[test]
+fn an_article_ends_no_fused_word() {
+    check("Saeed Mohammadi", "Dr. Mohammad Abdul-Sattar AL SAYED", Schema::Person, false);
+    check("Abdal Zubair Khan", "Abd al Zubair Khan", Schema::Person, true);
+}
