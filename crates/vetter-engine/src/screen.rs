@@ -66,9 +66,33 @@ fn weighted_token_keys(t: &vetter_names::NameToken) -> impl Iterator<Item = (Str
     key_parts(t).map(|(tag, key, share)| (format!("{}:{key}", char::from(tag)), share))
 }
 
-/// The postings keys of a prepared name (see `token_keys`).
+/// The postings keys of a prepared name (see `token_keys`), and `t:` and
+/// the letters of each run of single letters (see `letter_runs`).
 pub fn name_keys(name: &Prepared) -> Vec<String> {
-    name.form.tokens.iter().take(vetter_matcher::MAX_TOKENS).flat_map(token_keys).collect()
+    let tokens = &name.form.tokens[..name.form.tokens.len().min(vetter_matcher::MAX_TOKENS)];
+    tokens.iter().flat_map(token_keys).chain(letter_runs(tokens).map(|run| format!("t:{run}"))).collect()
+}
+
+/// The letters (or digits) of each run of two or more one-character words,
+/// joined: `M.S.D.` gives `msd`, `S 7 Engineering` `s7`. A single letter is
+/// too common to look up; the run says which name is meant, and meets the
+/// acronym printed as one word (`MSD`).
+fn letter_runs(tokens: &[vetter_names::NameToken]) -> impl Iterator<Item = String> + '_ {
+    let single = |t: &vetter_names::NameToken| t.text.len() == 1;
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < tokens.len() {
+            let start = i;
+            while i < tokens.len() && single(&tokens[i]) {
+                i += 1;
+            }
+            if i - start >= 2 {
+                return Some(tokens[start..i].iter().map(|t| t.text.as_str()).collect());
+            }
+            i = i.max(start + 1);
+        }
+        None
+    })
 }
 
 /// The postings keys of an entity's identifiers: `i:` and the value reduced
@@ -391,8 +415,14 @@ impl Engine {
                 }
                 *slot += w;
             };
-            for t in prepared.form.tokens.iter().take(vetter_matcher::MAX_TOKENS) {
-                let w = rarity(&t.text);
+            let tokens = &prepared.form.tokens[..prepared.form.tokens.len().min(vetter_matcher::MAX_TOKENS)];
+            // Each word of the query, and each run of single letters joined
+            // (see `letter_runs`), with its keys.
+            let looked_up = tokens
+                .iter()
+                .map(|t| (rarity(&t.text), weighted_token_keys(t).collect::<Vec<_>>()))
+                .chain(letter_runs(tokens).map(|run| (rarity(&run), vec![(format!("t:{run}"), 1.0)])));
+            for (w, keys) in looked_up {
                 *words = words.wrapping_add(1);
                 if *words == 0 {
                     // The counter wrapped: no stamp may be mistaken for the new word.
@@ -402,7 +432,7 @@ impl Engine {
                 // Single letters are indexed but too common to look up. The
                 // keys come best share first, so each entity counts a word
                 // once, by its best key.
-                for (key, share) in weighted_token_keys(t).filter(|(k, _)| k.len() >= 4) {
+                for (key, share) in keys.into_iter().filter(|(k, _)| k.len() >= 4) {
                     for e in data.postings.get(&key) {
                         let e = e.to_native();
                         if word[e as usize] != *words {

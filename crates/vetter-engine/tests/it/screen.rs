@@ -36,6 +36,17 @@ fn an_arabic_script_name_finds_a_latin_spelling_with_v() {
     assert!(ids.contains(&"us_ofac_sdn-28661".to_owned()), "{ids:?}");
 }
 
+/// A name of initials is looked up by its letters joined: single letters
+/// are too common to look up one by one.
+#[test]
+fn a_name_of_initials_finds_its_entity() {
+    for q in ["P.G.S.O.C.", "PGSOC", "I.C.I.C. LTD."] {
+        let ids = top(name(q), 10);
+        let expect = if q.starts_with('I') { "us_ofac_sdn-36358" } else { "us_ofac_sdn-37923" };
+        assert!(ids.contains(&expect.to_owned()), "{q}: {ids:?}");
+    }
+}
+
 #[test]
 fn birth_date_and_country_are_explained() {
     let q = Query { birth_date: Some("1952-10-07".into()), countries: vec!["RU".into()], ..name("Vladimir Putin") };
