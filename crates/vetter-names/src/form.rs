@@ -354,8 +354,18 @@ fn organization(tokens: &mut Vec<Tok>, legal_forms: &mut Vec<LegalForm>, steps: 
     }
     let mut end = n;
     let mut at_end = Vec::new();
+    // A legal form of single letters that would leave one letter is the
+    // end of an acronym (`Y.A.S.`, `K.A.S.`, `C.A.D. S.A.`), not the Czech
+    // a.s. or the Serbian a.d.
+    let single = |t: &Tok| t.text.len() == 1;
     while end > start {
         match legal_form::at_end(tokens, end) {
+            Some((len, _))
+                if end - len == start + 1
+                    && tokens[start..end].iter().all(single) =>
+            {
+                break;
+            }
             Some((len, class)) if end - len >= start => {
                 at_end.push((end - len..end, class));
                 end -= len;

@@ -467,6 +467,16 @@ mod tests {
         check("BANCO NACIONAL DE CUBA", "banco nacional de cuba", &[]);
     }
 
+    /// A legal form of single letters that would leave one letter ends an
+    /// acronym: Y.A.S. is no company Y, a.s.
+    #[test]
+    fn acronyms_keep_their_last_letters() {
+        check("Y.A.S. CO LTD.", "y a s", &["ltd"]);
+        check("C.A.D. S.A.", "c a d", &["sa"]);
+        check("K.A.S.", "k a s", &[]);
+        check("Skoda A.S.", "skoda", &["as"]);
+    }
+
     #[test]
     fn equivalents() {
         for name in [
