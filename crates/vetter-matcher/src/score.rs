@@ -38,7 +38,7 @@ pub struct TokenSim {
 
 /// Compares two words of normalised names.
 pub fn token_similarity(a: &NameToken, b: &NameToken) -> TokenSim {
-    token_similarity_in(a, &WordFacts::of(a), b, &WordFacts::of(b), true, true, false)
+    token_similarity_in(a, &WordFacts::of(a), b, &WordFacts::of(b), Context::LOOSE)
 }
 
 /// What the word comparison needs to know of a word besides its keys,
@@ -138,21 +138,34 @@ impl WordFacts {
     }
 }
 
+/// What the two names being compared say of how their words may differ
+/// (see [`token_similarity_in`]).
+#[derive(Debug, Clone, Copy)]
+struct Context {
+    /// Either name is written in a script without vowels (Arabic, Hebrew).
+    abjad: bool,
+    /// Either name was romanised from a script other than Latin and Han.
+    transliterated: bool,
+    /// One name is in an abjad and the other not.
+    abjad_vs_vowelled: bool,
+    /// Whether the first and the second name are Slavic (Cyrillic, or
+    /// with a patronymic).
+    slavic: (bool, bool),
+}
+
+impl Context {
+    /// Two words compared out of any name: every loose rule may apply.
+    const LOOSE: Context = Context { abjad: true, transliterated: true, abjad_vs_vowelled: false, slavic: (false, false) };
+}
+
 /// [`token_similarity`], where `abjad` says whether either name was written
 /// in a script without vowels (Arabic, Hebrew): only then does a word without
 /// vowels stand for a skeleton (`mhmd`); in a Latin name it is an
 /// abbreviation (`GF`, `LT`), which a skeleton must not match. And
 /// `transliterated` whether either was romanised from a script other than
 /// Latin and Han (see [`loosely_comparable`]).
-fn token_similarity_in(
-    a: &NameToken,
-    fa: &WordFacts,
-    b: &NameToken,
-    fb: &WordFacts,
-    abjad: bool,
-    transliterated: bool,
-    abjad_vs_vowelled: bool,
-) -> TokenSim {
+fn token_similarity_in(a: &NameToken, fa: &WordFacts, b: &NameToken, fb: &WordFacts, cx: Context) -> TokenSim {
+    let Context { abjad, transliterated, abjad_vs_vowelled, slavic } = cx;
     if fa.same_text(a, fb, b) {
         return TokenSim { sim: 1.0, reason: "exact" };
     }
@@ -197,9 +210,11 @@ fn token_similarity_in(
         // One Chinese family name in two romanisations: Li/Lee, Chen/Tan, Zhang/Cheung.
         return TokenSim { sim: 0.92, reason: "Chinese surname" };
     }
-    if nisba_or_feminine(a, b, !abjad_vs_vowelled)
-        || nisba_or_feminine(b, a, !abjad_vs_vowelled)
-        || possessive_and_adjectival(&a.text, &b.text)
+    // In a Slavic name a final `i` is no nisba: Yauheni is Yauhen (Belarusian).
+    let nisba = |long: &NameToken, short: &NameToken, long_slavic: bool| {
+        nisba_or_feminine(long, short, !abjad_vs_vowelled) && !(long_slavic && long.text.ends_with('i'))
+    };
+    if nisba(a, b, slavic.0) || nisba(b, a, slavic.1) || possessive_and_adjectival(&a.text, &b.text)
     {
         // Mohammadi is a surname formed from Mohammad, Ivanova the woman of
         // the Ivanov family: other names, however close their spelling.
@@ -759,7 +774,7 @@ pub fn patronymic_conflict<'a>(
             || query.slavic[a].1 == p.slavic[b].1
             || u.ends_with(v)
             || v.ends_with(u)
-            || token_similarity_in(x, &query.facts[a], y, &p.facts[b], false, true, false).sim >= ALIGN_MIN
+            || token_similarity_in(x, &query.facts[a], y, &p.facts[b], Context { abjad: false, ..Context::LOOSE }).sim >= ALIGN_MIN
             || matches!((patronymic_stem(u), patronymic_stem(v)), (Some(s), Some(t))
                 if same_given_name(s, query.facts[a].stem, t, p.facts[b].stem)
                     || jaro_winkler(s, t) >= 0.8 || s.contains(t) || t.contains(s))
@@ -928,7 +943,7 @@ impl Prepared {
     pub fn word_similarity(&self, i: usize, other: &Prepared, j: usize) -> Option<TokenSim> {
         let (a, fa) = (self.tokens().get(i)?, self.facts.get(i)?);
         let (b, fb) = (other.tokens().get(j)?, other.facts.get(j)?);
-        Some(token_similarity_in(a, fa, b, fb, true, true, false))
+        Some(token_similarity_in(a, fa, b, fb, Context::LOOSE))
     }
 }
 
@@ -973,6 +988,10 @@ pub fn score_forms(pa: &Prepared, pb: &Prepared, schema: Schema, explanation: Op
     // (Sergey Kuzhugetovich Shoygu is Sergei Shoigu).
     let slavic =
         [pa.form.script, pb.form.script].contains(&vetter_names::Script::Cyrillic) || pa.patronymic || pb.patronymic;
+    let slavic_names = (
+        pa.form.script == vetter_names::Script::Cyrillic || pa.patronymic,
+        pb.form.script == vetter_names::Script::Cyrillic || pb.patronymic,
+    );
     let abjad = [pa.form.script, pb.form.script].iter().any(|s| matches!(s, Script::Arabic | Script::Hebrew));
     let a_abjad = matches!(pa.form.script, Script::Arabic | Script::Hebrew);
     let abjad_vs_vowelled = a_abjad != matches!(pb.form.script, Script::Arabic | Script::Hebrew);
@@ -1033,7 +1052,8 @@ pub fn score_forms(pa: &Prepared, pb: &Prepared, schema: Schema, explanation: Op
             {
                 continue;
             }
-            let mut s = token_similarity_in(x, &pa.facts[i], y, &pb.facts[j], abjad, transliterated, abjad_vs_vowelled);
+            let cx = Context { abjad, transliterated, abjad_vs_vowelled, slavic: slavic_names };
+            let mut s = token_similarity_in(x, &pa.facts[i], y, &pb.facts[j], cx);
             if abjad_vs_vowelled && matches!(s.reason, "skeleton" | "sound" | "spelling") {
                 let (unvowelled, vowelled) = if a_abjad { (x, y) } else { (y, x) };
                 if final_long_i_differs(&unvowelled.text, &vowelled.text) {

@@ -914,3 +914,11 @@ fn an_article_ends_no_fused_word() {
     check("Saeed Mohammadi", "Dr. Mohammad Abdul-Sattar AL SAYED", Schema::Person, false);
     check("Abdal Zubair Khan", "Abd al Zubair Khan", Schema::Person, true);
 }
+
+/// In a Slavic name a final `i` is no nisba: Yauheni is the Belarusian
+/// Yauhen, while Mohammadi is still not Mohammad (issue 4).
+#[test]
+fn a_slavic_given_name_in_i_is_no_nisba() {
+    check("SHAPETSKA, Yauheni Andrejevich", "Yauhen Andreevich SHAPETSKA", Schema::Person, true);
+    check("Reza Mohammadi", "Reza Mohammad", Schema::Person, false);
+}
