@@ -330,7 +330,7 @@ jmaa group ; jamaat group ; jamaa group ; jamaah group ; jamat group ; mjmwa gro
 organizacion organization ; organizzazione organization ; organisatie organization ; organizace organization ; organizacija organization ; organizacja organization ; organizacia organization ; organisaatio organization ; organizatsia organization
 brigade brigade ; brigades brigade ; ktayb brigade ; kataib brigade ; katibat brigade ; katiba brigade ; lwa brigade ; liwa brigade
 foundation foundation ; fund fund ; fond fund ; trust - ; institute institute ; inst ~institute ; institut institute ; university university ; univ =university ; universitet university ; academy academy ; akademiya academy ; agency agency ; agentstvo agency ; authority - ; ministry ministry ; ministerstvo ministry ; department department ; dept =department ; office - ; bureau - ; committee - ; council - ; organization organization ; organisation organization ; organizatsiya organization
-electronics electronics ; electronic electronics ; elektronika electronics ; elektronik electronics ; ktrwnyk electronics ; elektronnyy electronics ; elektronnaya electronics ; dian zi electronics ; electric electric ; elektro electric ; equipment equipment ; machinery machinery ; machine machinery ; mashinostroitelnyy machinery ; products products ; product products ; supply supply ; supplies supply ; distribution - ; resources resources ; capital capital ; finance finance ; financial finance ; finansovaya finance ; insurance insurance ; securities securities ; exchange exchange ; mining mining ; metals metals ; metal metals ; steel steel ; stal steel ; stali steel ; chemical chemicals ; chemicals chemicals ; khimicheskiy chemicals ; pharmaceutical pharma ; pharmaceuticals pharma ; pharma pharma ; defense defense ; defence defense ; security security ; research research ; scientific - ; nauchno - ; proizvodstvennoe - ; proizvodstvennoye - ; production - ; public - ; private - ; joint - ; branch - ; representative - ; agro - ; firm - ; firma - ; dom - ; house -
+hong kong hongkong ; xiang gang hongkong ; hk hongkong ; h k hongkong ; shang xing - ; shang hang - ; electronics electronics ; electronic electronics ; elektronika electronics ; elektronik electronics ; ktrwnyk electronics ; elektronnyy electronics ; elektronnaya electronics ; dian zi electronics ; electric electric ; elektro electric ; equipment equipment ; machinery machinery ; machine machinery ; mashinostroitelnyy machinery ; products products ; product products ; supply supply ; supplies supply ; distribution - ; resources resources ; capital capital ; finance finance ; financial finance ; finansovaya finance ; insurance insurance ; securities securities ; exchange exchange ; mining mining ; metals metals ; metal metals ; steel steel ; stal steel ; stali steel ; chemical chemicals ; chemicals chemicals ; khimicheskiy chemicals ; pharmaceutical pharma ; pharmaceuticals pharma ; pharma pharma ; defense defense ; defence defense ; security security ; research research ; scientific - ; nauchno - ; proizvodstvennoe - ; proizvodstvennoye - ; production - ; public - ; private - ; joint - ; branch - ; representative - ; agro - ; firm - ; firma - ; dom - ; house -
 ";
 
 /// One generic word: its group and, for unambiguous abbreviations, the long form.
@@ -540,6 +540,11 @@ mod tests {
         assert_eq!(groups(&a), groups(&b));
         assert_eq!(a.tokens[0].text, "comm");
         assert!(a.steps.iter().any(|s| s.contains("comm")), "{:?}", a.steps);
+        // Hong Kong in Chinese (香港, xiang gang) or as H.K. is a place, as generic as a word.
+        let hk = normalize("香港凱利實業有限公司", NameKind::Organization);
+        assert!(hk.tokens[..2].iter().all(|t| t.generic && t.group == Some("hongkong")), "{:?}", hk.tokens);
+        let hk = normalize("Kaili Industrial H.K. Ltd", NameKind::Organization);
+        assert!(hk.tokens[2..].iter().all(|t| t.generic), "{:?}", hk.tokens);
     }
 
     #[test]
