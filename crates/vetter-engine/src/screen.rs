@@ -51,11 +51,12 @@ fn key_parts(t: &vetter_names::NameToken) -> impl Iterator<Item = (u8, std::borr
     fn own(tag: u8, key: &str, min: usize, share: f64) -> Option<(u8, Cow<'_, str>, f64)> {
         (key.len() >= min).then_some((tag, Cow::Borrowed(key), share))
     }
-    own(b't', &t.text, 1, 1.0)
-        .into_iter()
-        .chain(own(b's', &t.skeleton, 2, 0.7))
-        .chain(arabic)
-        .chain(own(b'p', &t.phonetic, 2, 0.6))
+    own(b't', &t.text, 1, 1.0).into_iter().chain(own(b's', &t.skeleton, 2, 0.7)).chain(arabic).chain(own(
+        b'p',
+        &t.phonetic,
+        2,
+        0.6,
+    ))
 }
 
 /// [`token_keys`] with how much a candidate sharing the key shares of the

@@ -155,7 +155,8 @@ struct Context {
 
 impl Context {
     /// Two words compared out of any name: every loose rule may apply.
-    const LOOSE: Context = Context { abjad: true, transliterated: true, abjad_vs_vowelled: false, slavic: (false, false) };
+    const LOOSE: Context =
+        Context { abjad: true, transliterated: true, abjad_vs_vowelled: false, slavic: (false, false) };
 }
 
 /// [`token_similarity`], where `abjad` says whether either name was written
@@ -214,8 +215,7 @@ fn token_similarity_in(a: &NameToken, fa: &WordFacts, b: &NameToken, fb: &WordFa
     let nisba = |long: &NameToken, short: &NameToken, long_slavic: bool| {
         nisba_or_feminine(long, short, !abjad_vs_vowelled) && !(long_slavic && long.text.ends_with('i'))
     };
-    if nisba(a, b, slavic.0) || nisba(b, a, slavic.1) || possessive_and_adjectival(&a.text, &b.text)
-    {
+    if nisba(a, b, slavic.0) || nisba(b, a, slavic.1) || possessive_and_adjectival(&a.text, &b.text) {
         // Mohammadi is a surname formed from Mohammad, Ivanova the woman of
         // the Ivanov family: other names, however close their spelling.
         return TokenSim { sim: 0.0, reason: "different" };
@@ -774,7 +774,8 @@ pub fn patronymic_conflict<'a>(
             || query.slavic[a].1 == p.slavic[b].1
             || u.ends_with(v)
             || v.ends_with(u)
-            || token_similarity_in(x, &query.facts[a], y, &p.facts[b], Context { abjad: false, ..Context::LOOSE }).sim >= ALIGN_MIN
+            || token_similarity_in(x, &query.facts[a], y, &p.facts[b], Context { abjad: false, ..Context::LOOSE }).sim
+                >= ALIGN_MIN
             || matches!((patronymic_stem(u), patronymic_stem(v)), (Some(s), Some(t))
                 if same_given_name(s, query.facts[a].stem, t, p.facts[b].stem)
                     || jaro_winkler(s, t) >= 0.8 || s.contains(t) || t.contains(s))

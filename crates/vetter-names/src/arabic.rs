@@ -578,8 +578,9 @@ fn din_suffix(word: &str) -> Option<&str> {
         return None;
     }
     // `aldyn` is Arabic script's own, fused (نورالدين, `nwraldyn`).
-    const SUFFIXES: [&str; 12] =
-        ["uddin", "uddeen", "eddine", "eddin", "addin", "aldin", "aldeen", "oddin", "uldin", "eldin", "alddyn", "aldyn"];
+    const SUFFIXES: [&str; 12] = [
+        "uddin", "uddeen", "eddine", "eddin", "addin", "aldin", "aldeen", "oddin", "uldin", "eldin", "alddyn", "aldyn",
+    ];
     SUFFIXES.iter().find_map(|s| word.strip_suffix(s)).filter(|stem| stem.len() >= 3 && article(stem).is_none())
 }
 

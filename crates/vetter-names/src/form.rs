@@ -360,10 +360,7 @@ fn organization(tokens: &mut Vec<Tok>, legal_forms: &mut Vec<LegalForm>, steps: 
     let single = |t: &Tok| t.text.len() == 1;
     while end > start {
         match legal_form::at_end(tokens, end) {
-            Some((len, _))
-                if end - len == start + 1
-                    && tokens[start..end].iter().all(single) =>
-            {
+            Some((len, _)) if end - len == start + 1 && tokens[start..end].iter().all(single) => {
                 break;
             }
             Some((len, class)) if end - len >= start => {

@@ -87,9 +87,7 @@ pub fn is_title_word(word: &str) -> bool {
         "dame", "marshal", "governor", "chairman", "admiral", "sir", "pan", "sayyid", "sayed", "sayyed", "seyed",
         "seyyed", "syed", "sayid", "sayyida", "sayeda", "imam",
     ];
-    word.len() >= 2
-        && !NAMES.contains(&word)
-        && TABLE.at_start(&[word], 0).is_some_and(|(len, ())| len == 1)
+    word.len() >= 2 && !NAMES.contains(&word) && TABLE.at_start(&[word], 0).is_some_and(|(len, ())| len == 1)
 }
 
 /// Removes the titles at the start of `tokens[from..]`, unless nothing but
