@@ -987,12 +987,11 @@ pub fn score_forms(pa: &Prepared, pb: &Prepared, schema: Schema, explanation: Op
     // words whose transliteration-neutral keys agree are the same word.
     // A patronymic says so too: the name was romanised from Cyrillic
     // (Sergey Kuzhugetovich Shoygu is Sergei Shoigu).
-    let slavic =
-        [pa.form.script, pb.form.script].contains(&vetter_names::Script::Cyrillic) || pa.patronymic || pb.patronymic;
     let slavic_names = (
         pa.form.script == vetter_names::Script::Cyrillic || pa.patronymic,
         pb.form.script == vetter_names::Script::Cyrillic || pb.patronymic,
     );
+    let slavic = slavic_names.0 || slavic_names.1;
     let abjad = [pa.form.script, pb.form.script].iter().any(|s| matches!(s, Script::Arabic | Script::Hebrew));
     let a_abjad = matches!(pa.form.script, Script::Arabic | Script::Hebrew);
     let abjad_vs_vowelled = a_abjad != matches!(pb.form.script, Script::Arabic | Script::Hebrew);

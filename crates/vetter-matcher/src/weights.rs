@@ -160,27 +160,21 @@ const COMMON_WORLDWIDE: &[&str] = &[
 /// Names common in the population of one naming culture or another
 /// (`data/common_names.txt`), with [`COMMON_WORLDWIDE`].
 static COMMON_NAMES: LazyLock<std::collections::HashSet<&'static str, std::hash::BuildHasherDefault<Fnv>>> =
-    LazyLock::new(|| {
-        include_str!("../data/common_names.txt")
-            .lines()
-            .filter(|l| !l.starts_with('#'))
-            .flat_map(str::split_whitespace)
-            .chain(COMMON_WORLDWIDE.iter().copied())
-            .collect()
-    });
+    LazyLock::new(|| common_names(COMMON_NAMES_TEXT.lines()).chain(COMMON_WORLDWIDE.iter().copied()).collect());
+
+/// `data/common_names.txt`: names by naming culture, a `#` line before each culture.
+const COMMON_NAMES_TEXT: &str = include_str!("../data/common_names.txt");
+
+/// The names on these lines of `data/common_names.txt` (comment lines skipped).
+fn common_names(lines: impl Iterator<Item = &'static str>) -> impl Iterator<Item = &'static str> {
+    lines.filter(|l| !l.starts_with('#')).flat_map(str::split_whitespace)
+}
 
 /// The common names of `data/common_names.txt` outside its East Asian
 /// section (Ali, Sara, Maria): a word among them makes a name of Pinyin-like
 /// syllables (`Duba Ali` is du-ba a-li) read as no Chinese name.
 static COMMON_OUTSIDE_EAST_ASIA: LazyLock<std::collections::HashSet<&'static str, std::hash::BuildHasherDefault<Fnv>>> =
-    LazyLock::new(|| {
-        include_str!("../data/common_names.txt")
-            .lines()
-            .take_while(|l| !l.starts_with("# chinese"))
-            .filter(|l| !l.starts_with('#'))
-            .flat_map(str::split_whitespace)
-            .collect()
-    });
+    LazyLock::new(|| common_names(COMMON_NAMES_TEXT.lines().take_while(|l| !l.starts_with("# chinese"))).collect());
 
 /// Whether a folded word is a common name of a naming culture outside East
 /// Asia (see `data/common_names.txt`).

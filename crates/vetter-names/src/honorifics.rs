@@ -69,7 +69,7 @@ pub fn is_title(word: &str) -> bool {
     TABLE.starts_with(word)
 }
 
-/// Whether `word` is a title by itself (`dr`, `haji`, `seyyed`), not a
+/// Whether `word` is a title by itself (`dr`, `haji`, `mullah`), not a
 /// word that only starts one (`lt` of `lt gen`, `al` of `al hajj`), nor a
 /// title that is also a name (`King`, `Bishop`, `Major`, `Lord` in English;
 /// Sayyid, which South Asian names carry as a given name and Arabic ones as
